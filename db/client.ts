@@ -1,0 +1,82 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The driver-neutral database type every domain module takes. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DbOrTx = Db | Tx;
+
+export type DriverName = "pglite" | "pg" | "neon";
+
+export type DbHandle = {
+  db: Db;
+  driver: DriverName;
+  /** Run a raw statement, used by migrations' advisory lock and health checks. */
+  close: () => Promise<void>;
+};
+
+export type CreateDbOptions = {
+  /** Unset → PGlite. */
+  url?: string;
+  driver?: DriverName;
+  /** PGlite data dir; "memory://" (or undefined with memory: true) keeps it in memory. */
+  pgliteDataDir?: string;
+  /** Neon only: route the driver's WebSocket through this proxy (local testing). */
+  neonWsProxy?: string;
+  poolMax?: number;
+};
+
+/** Neon's serverless driver is for Neon hosts; everything else speaks plain TCP. */
+export function pickDriver(url: string | undefined, forced?: DriverName): DriverName {
+  if (forced) return forced;
+  if (!url) return "pglite";
+  const host = new URL(url).hostname;
+  return host.endsWith(".neon.tech") || host.endsWith(".neon.build") ? "neon" : "pg";
+}
+
+const casing = "snake_case" as const;
+
+/**
+ * Open a database with the driver `DATABASE_URL` calls for (see DESIGN.md "Stack").
+ * Drivers are imported lazily so a deployment only loads the one it uses.
+ */
+export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
+  const driver = pickDriver(opts.url, opts.driver);
+  if (driver === "pglite") {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const dir = opts.pgliteDataDir ?? "memory://";
+    // PGlite does not create parent directories itself.
+    if (!dir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+    const client = new PGlite(dir);
+    const db = drizzle({ client, schema, casing }) as unknown as Db;
+    return { db, driver, close: () => client.close() };
+  }
+  if (!opts.url) throw new Error(`The ${driver} driver needs a database URL`);
+  if (driver === "pg") {
+    const { Pool } = await import("pg");
+    const { drizzle } = await import("drizzle-orm/node-postgres");
+    const client = new Pool({ connectionString: opts.url, max: opts.poolMax ?? 10 });
+    const db = drizzle({ client, schema, casing }) as unknown as Db;
+    return { db, driver, close: () => client.end() };
+  }
+  const { Pool, neonConfig } = await import("@neondatabase/serverless");
+  const { drizzle } = await import("drizzle-orm/neon-serverless");
+  const { default: ws } = await import("ws");
+  // Node has no global WebSocket before v22; the Neon driver needs one handed to it.
+  neonConfig.webSocketConstructor = ws;
+  if (opts.neonWsProxy) {
+    const proxy = opts.neonWsProxy;
+    neonConfig.wsProxy = (host, port) => `${proxy}/v2?address=${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineTLS = false;
+    neonConfig.pipelineConnect = false;
+  }
+  const client = new Pool({ connectionString: opts.url, max: opts.poolMax ?? 10 });
+  const db = drizzle({ client, schema, casing }) as unknown as Db;
+  return { db, driver, close: () => client.end() };
+}

@@ -1,0 +1,6 @@
+export * from "./tenancy";
+export * from "./connections";
+export * from "./orders";
+export * from "./sync";
+export * from "./activity";
+export * from "./relations";

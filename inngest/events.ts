@@ -1,0 +1,23 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+
+/**
+ * Every event the app sends, with its payload schema. The one list both job drivers use:
+ * `dispatch()` validates against it, Inngest functions trigger on it.
+ */
+export const heartbeatRequested = eventType("switchboard/heartbeat.requested", {
+  schema: z.object({ requestedBy: z.string().min(1) }),
+});
+
+export const EVENT_TYPES = [heartbeatRequested] as const;
+
+type AnyEventType = (typeof EVENT_TYPES)[number];
+export type EventName = AnyEventType["name"];
+export type EventData<N extends EventName> = z.infer<Extract<AnyEventType, { name: N }>["schema"]>;
+export type AppEvent = { [N in EventName]: { name: N; data: EventData<N> } }[EventName];
+
+export function eventSchema(name: EventName) {
+  const type = EVENT_TYPES.find((e) => e.name === name);
+  if (!type) throw new Error(`Unknown event ${name}`);
+  return type.schema;
+}

@@ -1,0 +1,4 @@
+import { heartbeat } from "./functions/heartbeat";
+
+/** Every function served at /api/inngest. */
+export const functions = [heartbeat];

@@ -1,0 +1,10 @@
+/** @type {import("next").NextConfig} */
+const config = {
+  // PGlite ships WASM + data files that must be loaded from node_modules at run time,
+  // and `pg` has optional native bindings; neither survives bundling.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "@neondatabase/serverless", "ws"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default config;

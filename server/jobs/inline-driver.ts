@@ -1,0 +1,67 @@
+import type { Db } from "~/db/client";
+import type { AppEvent } from "~/inngest/events";
+import { logger } from "~/server/logger";
+import { handlers, schedules, type JobContext } from "./registry";
+
+const TICK_MS = 1_000;
+
+/**
+ * The in-process driver, used when no Inngest is reachable (the embedded default and e2e).
+ * Events run right after the current request on the event loop; schedules run on a
+ * one-second tick. All state lives in Postgres, so a restart loses nothing: the next tick
+ * (and, from the order-sync issue on, the sweeper) picks work up again.
+ */
+export class InlineDriver {
+  private timer: NodeJS.Timeout | null = null;
+  private nextRun = new Map<string, number>();
+  private running = new Set<string>();
+  private readonly ctx: JobContext;
+
+  constructor(db: Db) {
+    this.ctx = { db, driver: "inline" };
+  }
+
+  start() {
+    if (this.timer) return;
+    // Every schedule runs once at start, then on its cadence.
+    for (const s of schedules) this.nextRun.set(s.id, 0);
+    this.timer = setInterval(() => void this.tick(), TICK_MS);
+    this.timer.unref();
+    void this.tick();
+  }
+
+  stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Run an event's handler after the caller's response; failures are logged, never thrown. */
+  dispatch(event: AppEvent): void {
+    setImmediate(() => void this.run(event));
+  }
+
+  /** Run an event's handler now and wait for it (tests, and `dispatch` under the hood). */
+  async run(event: AppEvent) {
+    const handler = handlers[event.name] as (d: unknown, c: JobContext) => Promise<unknown>;
+    try {
+      return await handler(event.data, this.ctx);
+    } catch (error) {
+      logger.error("jobs.inline.handler_failed", { event: event.name, error });
+    }
+  }
+
+  async tick(now = Date.now()) {
+    for (const s of schedules) {
+      if ((this.nextRun.get(s.id) ?? 0) > now || this.running.has(s.id)) continue;
+      this.running.add(s.id);
+      this.nextRun.set(s.id, now + s.everyMs);
+      try {
+        await s.run(this.ctx);
+      } catch (error) {
+        logger.error("jobs.inline.schedule_failed", { schedule: s.id, error });
+      } finally {
+        this.running.delete(s.id);
+      }
+    }
+  }
+}
