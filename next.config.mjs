@@ -4,7 +4,8 @@ const config = {
   // and `pg` has optional native bindings; neither survives bundling.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "@neondatabase/serverless", "ws"],
   poweredByHeader: false,
-  typedRoutes: false,
+  // forbidden() renders app/forbidden.tsx with a real 403 for a seller on an admin URL.
+  experimental: { authInterrupts: true },
 };
 
 export default config;

@@ -1,6 +1,6 @@
 import { count, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { auditLog, connections, orders, organizations, restaurants, users } from "~/db/schema";
+import { auditLog, connections, orders, organizations, restaurants, users, webhookEvents } from "~/db/schema";
 
 /** Every restaurant on the platform with its organization and live counts. */
 export function listAllRestaurants(db: Db) {
@@ -57,4 +57,21 @@ export async function listAudit(db: Db, opts: { limit: number; before?: Date }) 
     .limit(opts.limit + 1);
   const page = rows.slice(0, opts.limit);
   return { entries: page, nextCursor: rows.length > opts.limit ? page.at(-1)?.createdAt : undefined };
+}
+
+/** Latest inbound webhook calls, without their bodies (those stay in the event detail). */
+export function listWebhookEvents(db: Db, opts: { limit: number }) {
+  return db
+    .select({
+      id: webhookEvents.id,
+      provider: webhookEvents.provider,
+      eventType: webhookEvents.eventType,
+      signatureValid: webhookEvents.signatureValid,
+      status: webhookEvents.status,
+      errorMessage: webhookEvents.errorMessage,
+      receivedAt: webhookEvents.receivedAt,
+    })
+    .from(webhookEvents)
+    .orderBy(desc(webhookEvents.receivedAt))
+    .limit(opts.limit);
 }

@@ -1,8 +1,8 @@
 import { getDb } from "~/db";
 import { auth } from "~/server/auth";
+import { ORG_COOKIE } from "~/server/auth/cookies";
 import type { TRPCContext } from "./trpc";
 
-export const ORG_COOKIE = "sb_org";
 
 function readCookie(headers: Headers, name: string) {
   const raw = headers.get("cookie");

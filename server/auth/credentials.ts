@@ -5,7 +5,7 @@ import { users, type PlatformRole } from "~/db/schema";
 import { DUMMY_HASH, verifyPassword } from "./password";
 
 export const signInSchema = z.object({
-  email: z.email("Enter a valid email address").trim().toLowerCase(),
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
   password: z.string().min(1, "Enter your password").max(200),
 });
 

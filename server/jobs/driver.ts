@@ -38,7 +38,7 @@ async function init(): Promise<State> {
   const name = await chooseDriver();
   if (name === "inngest") return { name, inline: null };
   const inline = new InlineDriver(await getDb());
-  inline.start();
+  await inline.start();
   return { name, inline };
 }
 

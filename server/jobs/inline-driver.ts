@@ -21,13 +21,13 @@ export class InlineDriver {
     this.ctx = { db, driver: "inline" };
   }
 
-  start() {
+  /** Start the tick; resolves once every schedule has had its first run. */
+  async start() {
     if (this.timer) return;
-    // Every schedule runs once at start, then on its cadence.
     for (const s of schedules) this.nextRun.set(s.id, 0);
     this.timer = setInterval(() => void this.tick(), TICK_MS);
     this.timer.unref();
-    void this.tick();
+    await this.tick();
   }
 
   stop() {

@@ -8,7 +8,7 @@ import { AppError } from "~/server/errors";
 
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, "Enter your name").max(100),
-  email: z.email("Enter a valid email address").trim().toLowerCase().max(254),
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address")),
   password: z
     .string()
     .min(10, "Use at least 10 characters")

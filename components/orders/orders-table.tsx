@@ -1,0 +1,65 @@
+import { formatMoney, timeAgo } from "~/components/format";
+import type { OrderStatus } from "~/db/schema";
+import { OrderStatusBadge } from "./order-status-badge";
+
+export type OrderRow = {
+  id: string;
+  externalId: string;
+  status: OrderStatus;
+  type: string;
+  customerName: string;
+  totalAmount: number;
+  currency: string;
+  createdAt: Date;
+  items: { id: string; name: string; quantity: number }[];
+};
+
+/** Orders as a table on wide screens and as stacked cards on phones. */
+export function OrdersTable({ orders }: { orders: OrderRow[] }) {
+  return (
+    <>
+      <table className="hidden w-full text-sm md:table">
+        <thead className="border-b border-zinc-100 text-left text-xs uppercase tracking-wide text-zinc-500">
+          <tr>
+            <th className="px-5 py-2.5 font-medium">Order</th>
+            <th className="px-5 py-2.5 font-medium">Customer</th>
+            <th className="px-5 py-2.5 font-medium">Items</th>
+            <th className="px-5 py-2.5 font-medium">Status</th>
+            <th className="px-5 py-2.5 text-right font-medium">Total</th>
+            <th className="px-5 py-2.5 text-right font-medium">Placed</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100">
+          {orders.map((o) => (
+            <tr key={o.id} className="hover:bg-zinc-50">
+              <td className="px-5 py-3 font-medium text-zinc-900">
+                {o.externalId}
+                <span className="block text-xs font-normal capitalize text-zinc-500">{o.type.replace("_", " ")}</span>
+              </td>
+              <td className="px-5 py-3 text-zinc-700">{o.customerName}</td>
+              <td className="max-w-64 truncate px-5 py-3 text-zinc-600">{o.items.map((i) => `${i.quantity}× ${i.name}`).join(", ")}</td>
+              <td className="px-5 py-3"><OrderStatusBadge status={o.status} /></td>
+              <td className="px-5 py-3 text-right tabular-nums text-zinc-900">{formatMoney(o.totalAmount, o.currency)}</td>
+              <td className="px-5 py-3 text-right text-zinc-500"><time dateTime={o.createdAt.toISOString()}>{timeAgo(o.createdAt)}</time></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul className="divide-y divide-zinc-100 md:hidden">
+        {orders.map((o) => (
+          <li key={o.id} className="space-y-1 px-4 py-3">
+            <div className="flex items-center justify-between gap-2">
+              <span className="font-medium text-zinc-900">{o.externalId}</span>
+              <OrderStatusBadge status={o.status} />
+            </div>
+            <p className="truncate text-sm text-zinc-600">{o.items.map((i) => `${i.quantity}× ${i.name}`).join(", ")}</p>
+            <div className="flex justify-between text-sm text-zinc-500">
+              <span>{o.customerName} · {timeAgo(o.createdAt)}</span>
+              <span className="tabular-nums text-zinc-900">{formatMoney(o.totalAmount, o.currency)}</span>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
