@@ -51,7 +51,7 @@ export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
     const { drizzle } = await import("drizzle-orm/pglite");
     const dir = opts.pgliteDataDir ?? "memory://";
     // PGlite does not create parent directories itself.
-    if (!dir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+    if (!dir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), { recursive: true });
     const client = new PGlite(dir);
     const db = drizzle({ client, schema, casing }) as unknown as Db;
     return { db, driver, close: () => client.close() };

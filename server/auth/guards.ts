@@ -12,6 +12,11 @@ import { auth } from "./index";
 import { safeCallbackUrl } from "./redirect";
 
 
+/*
+ * Layouts and pages render concurrently in the App Router, so a layout's guard does not stop
+ * its page from running: every page calls its guard too. Both are cached per request.
+ */
+
 /** Signed-in session or a redirect to sign-in that comes back to this page. */
 export async function requireSession() {
   const session = await auth();

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { HeartbeatCard } from "~/components/admin/heartbeat-card";
 import { Stat } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
+import { requireAdmin } from "~/server/auth/guards";
 import { serverApi } from "~/components/trpc/server";
 import { jobsDriver } from "~/server/jobs/driver";
 
 export const metadata: Metadata = { title: "Admin overview" };
 
 export default async function AdminOverviewPage() {
+  await requireAdmin();
   const [o, jobs] = await Promise.all([(await serverApi()).admin.overview(), jobsDriver()]);
   const live = (o.connectionsByStatus.active ?? 0) + (o.connectionsByStatus.needs_reauth ?? 0);
   const synced = o.syncJobs24hByStatus.success ?? 0;

@@ -4,11 +4,13 @@ import { formatDateTime } from "~/components/format";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { requireAdmin } from "~/server/auth/guards";
 import { serverApi } from "~/components/trpc/server";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AdminAuditPage() {
+  await requireAdmin();
   const { entries } = await (await serverApi()).admin.audit({ limit: 100 });
   return (
     <>

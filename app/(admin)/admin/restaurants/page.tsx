@@ -5,11 +5,13 @@ import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { requireAdmin } from "~/server/auth/guards";
 import { serverApi } from "~/components/trpc/server";
 
 export const metadata: Metadata = { title: "Restaurants" };
 
 export default async function AdminRestaurantsPage() {
+  await requireAdmin();
   const rows = await (await serverApi()).admin.restaurants();
   return (
     <>

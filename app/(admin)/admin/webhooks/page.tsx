@@ -5,11 +5,13 @@ import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { requireAdmin } from "~/server/auth/guards";
 import { serverApi } from "~/components/trpc/server";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function AdminWebhooksPage() {
+  await requireAdmin();
   const events = await (await serverApi()).admin.webhooks({ limit: 100 });
   return (
     <>
