@@ -8,7 +8,7 @@ const root = import.meta.dirname;
 function loadEnv(vars: Record<string, string>) {
   return spawnSync(process.execPath, ["--import", "tsx", "-e", `import(${JSON.stringify(path.join(root, "env.ts"))})`], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", ...vars },
+    env: { PATH: process.env.PATH ?? "", ...vars } as unknown as NodeJS.ProcessEnv,
     encoding: "utf8",
     timeout: 30_000,
   });
