@@ -2,6 +2,7 @@ import type { DefaultSession, NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "~/db";
 import type { PlatformRole } from "~/db/schema";
+import { logger } from "~/server/logger";
 import { authenticate } from "./credentials";
 import { resolveAuthSecret } from "./secret";
 
@@ -32,6 +33,14 @@ export const authConfig = {
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in" },
+  // A wrong password is an expected outcome, not a server error: log it as one line, no stack.
+  logger: {
+    error: (error) =>
+      error.name === "CredentialsSignin"
+        ? logger.info("auth.credentials_rejected")
+        : logger.error("auth.error", { error }),
+    warn: (code) => logger.warn("auth.warning", { code }),
+  },
   providers: [
     Credentials({
       id: "credentials",

@@ -1,0 +1,176 @@
+/**
+ * The provider contract: what every POS adapter offers, in our canonical shapes. A vendor's
+ * wire format, money units and quirks stay inside its own folder; the sync engine, webhooks
+ * and menus only ever see these types. Capabilities a vendor lacks are simply absent.
+ */
+import type { z } from "zod";
+import type { OrderStatus } from "~/db/schema";
+
+// ─── Canonical order ────────────────────────────────────────────────────────────────
+
+/** Money is always integer minor units of `currency` (ISO 4217). */
+export type CanonicalModifier = { name: string; price: number; quantity: number; posModifierId?: string };
+
+export type CanonicalLineItem = {
+  dishId?: string;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  modifiers: CanonicalModifier[];
+  note?: string;
+  /** Filled from the connection's item mapping when the seller mapped this dish. */
+  posItemId?: string;
+  posVariationId?: string;
+};
+
+export type CanonicalOrder = {
+  /** Our order id: becomes the POS reference so an order can always be traced back. */
+  id: string;
+  externalId: string;
+  type: "delivery" | "pickup" | "dine_in";
+  currency: string;
+  items: CanonicalLineItem[];
+  /** Null when the restaurant turned sync_customer_info off. */
+  customer: { name: string; phone?: string; email?: string } | null;
+  deliveryAddress?: Record<string, string>;
+  specialInstructions?: string;
+  totals: { subtotal: number; tax: number; deliveryFee: number; tip: number; discount: number; total: number };
+  placedAt: Date;
+  /** Shown on the POS ticket as the order's source. */
+  sourceName: string;
+};
+
+// ─── Credentials and context ────────────────────────────────────────────────────────
+
+/** Decrypted credentials of one connection. Never logged, never returned by an API. */
+export type Credentials = {
+  accessToken?: string;
+  refreshToken?: string;
+  expiresAt?: Date;
+  apiKey?: string;
+  /** Vendor-specific extras (e.g. a partner GUID), still secret. */
+  extra?: Record<string, string>;
+};
+
+/** Platform-level app credentials for a provider (client id/secret), from provider_settings or env. */
+export type AppCredentials = { clientId?: string; clientSecret?: string; extra?: Record<string, string> };
+
+export type AdapterContext = {
+  /** Vendor API base URL; tests and the sandbox point it at the provider's fake. */
+  baseUrl: string;
+  credentials: Credentials;
+  app: AppCredentials;
+  connection: {
+    id: string;
+    externalLocationId: string | null;
+    externalMerchantId: string | null;
+    config: Record<string, unknown>;
+  };
+  /** Per-request timeout; a timeout is an ambiguous outcome, retried with the same idempotency key. */
+  timeoutMs: number;
+};
+
+// ─── Results ────────────────────────────────────────────────────────────────────────
+
+export type PushOrderResult = {
+  posOrderId: string;
+  /** Small, secret-free summary for sync_attempts (ids, totals, vendor state). */
+  summary?: Record<string, unknown>;
+};
+
+export type PosOrderSnapshot = { posOrderId: string; status: OrderStatus | null; vendorState: string; updatedAt?: Date };
+
+export type PosLocation = { id: string; name: string; currency?: string; timezone?: string; active: boolean };
+
+export type TokenSet = {
+  accessToken: string;
+  refreshToken?: string;
+  expiresAt?: Date;
+  merchantId?: string;
+};
+
+export type CatalogItem = {
+  posItemId: string;
+  posVariationId?: string;
+  name: string;
+  variationName?: string;
+  price?: number;
+  currency?: string;
+  categoryName?: string;
+};
+
+export type HealthResult = { ok: boolean; latencyMs: number; detail?: string };
+
+export type WebhookRequest = { rawBody: string; headers: Headers; url: string };
+
+/** A vendor event normalized for our processors. */
+export type ParsedWebhookEvent =
+  | { kind: "order_status"; eventId: string; posOrderId: string; vendorState: string; status: OrderStatus | null; occurredAt: Date }
+  | { kind: "menu_changed"; eventId: string; occurredAt: Date }
+  | { kind: "stock_changed"; eventId: string; posItemId: string; available: boolean; occurredAt: Date }
+  | { kind: "auth_revoked"; eventId: string; merchantId?: string; occurredAt: Date }
+  | { kind: "ignored"; eventId: string; type: string };
+
+// ─── Capabilities ───────────────────────────────────────────────────────────────────
+
+export interface OAuthCapability {
+  authorizeUrl(input: { state: string; redirectUri: string; app: AppCredentials; baseUrl: string }): string;
+  exchangeCode(input: { code: string; redirectUri: string; app: AppCredentials; baseUrl: string; timeoutMs: number }): Promise<TokenSet>;
+  refreshToken(input: { refreshToken: string; app: AppCredentials; baseUrl: string; timeoutMs: number }): Promise<TokenSet>;
+}
+
+export interface PosAdapter {
+  /** Must be idempotent on `idempotencyKey`: the same key never creates a second POS order. */
+  pushOrder(ctx: AdapterContext, order: CanonicalOrder, opts: { idempotencyKey: string }): Promise<PushOrderResult>;
+  getOrder?(ctx: AdapterContext, posOrderId: string): Promise<PosOrderSnapshot>;
+  cancelOrder?(ctx: AdapterContext, posOrderId: string, opts: { idempotencyKey: string; reason?: string }): Promise<void>;
+  listLocations?(ctx: AdapterContext): Promise<PosLocation[]>;
+  fetchCatalog?(ctx: AdapterContext): Promise<CatalogItem[]>;
+  setAvailability?(ctx: AdapterContext, input: { posItemId: string; available: boolean }): Promise<void>;
+  healthCheck?(ctx: AdapterContext): Promise<HealthResult>;
+}
+
+export interface WebhookCapability {
+  /** Constant-time check against every currently valid secret. */
+  verify(req: WebhookRequest, secrets: string[]): boolean;
+  parse(rawBody: string): ParsedWebhookEvent[];
+}
+
+// ─── Provider metadata ──────────────────────────────────────────────────────────────
+
+export type ProviderCapability =
+  | "oauth"
+  | "push_order"
+  | "get_order"
+  | "cancel_order"
+  | "list_locations"
+  | "fetch_catalog"
+  | "set_availability"
+  | "webhooks"
+  | "health_check";
+
+export type ProviderMetadata = {
+  id: string;
+  name: string;
+  kind: "pos" | "channel";
+  /** ISO country codes or "global". */
+  regions: string[];
+  auth:
+    | { mode: "oauth2"; authorizePath: string; tokenPath: string; scopes: string[] }
+    | { mode: "api_key" | "basic"; fields: string[] };
+  capabilities: ProviderCapability[];
+  statusMode: "webhook" | "polling";
+  /** Vendor API base URLs; `SQUARE_BASE_URL`-style env overrides win. */
+  baseUrls: { production: string; sandbox?: string };
+  /** Per-restaurant config overrides (validated before they are stored). */
+  configSchema: z.ZodType<Record<string, unknown>>;
+  docsUrl: string;
+};
+
+/** Everything a provider module exports to the registry. */
+export type ProviderModule = {
+  metadata: ProviderMetadata;
+  adapter: PosAdapter;
+  oauth?: OAuthCapability;
+  webhooks?: WebhookCapability;
+};
