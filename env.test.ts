@@ -20,10 +20,16 @@ describe("env validation", () => {
     expect(res.status).not.toBe(0);
     expect(res.stderr).toContain("DATABASE_URL");
     expect(res.stderr).toContain("AUTH_SECRET");
+    expect(res.stderr).toContain("APP_ENCRYPTION_KEY");
   });
 
   it("names the one variable that is wrong", () => {
-    const res = loadEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://u@db.example/app", AUTH_SECRET: "too-short" });
+    const res = loadEnv({
+      NODE_ENV: "production",
+      DATABASE_URL: "postgres://u@db.example/app",
+      AUTH_SECRET: "too-short",
+      APP_ENCRYPTION_KEY: "k1:x",
+    });
     expect(res.status).not.toBe(0);
     expect(res.stderr).toContain("AUTH_SECRET");
     expect(res.stderr).not.toContain("DATABASE_URL:");
@@ -34,6 +40,7 @@ describe("env validation", () => {
       NODE_ENV: "production",
       DATABASE_URL: "postgres://u@db.example/app",
       AUTH_SECRET: "a".repeat(32),
+      APP_ENCRYPTION_KEY: `k1:${Buffer.alloc(32, 7).toString("base64")}`,
     });
     expect(res.stderr).toBe("");
     expect(res.status).toBe(0);

@@ -30,6 +30,25 @@ export const env = createEnv({
     INNGEST_DEV: z.string().optional(),
     /** Override the jobs driver: "inngest" or "inline" (in-process). */
     JOBS_DRIVER: z.enum(["inngest", "inline"]).optional(),
+    /**
+     * Credential vault keys: "kid:base64(32 bytes)", comma-separated, the first one active
+     * (older ones stay for decrypting until rotated out). Dev creates one under .data/.
+     */
+    APP_ENCRYPTION_KEY: isProduction ? z.string().min(1) : z.string().min(1).optional(),
+    /** Start each provider's local fake and point adapters at it (dev default: on). */
+    PROVIDER_SANDBOX: boolish.optional(),
+    /** First port for the sandbox fakes (square = this port); 0 picks free ports. */
+    SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+    SQUARE_ENVIRONMENT: z.enum(["production", "sandbox"]).default("sandbox"),
+    /** Override Square's base URL (e.g. a fake on localhost). */
+    SQUARE_BASE_URL: z.url().optional(),
+    SQUARE_APPLICATION_ID: z.string().optional(),
+    SQUARE_APPLICATION_SECRET: z.string().optional(),
+    /** Public URL of this app, for OAuth redirect URIs and webhook URLs. */
+    APP_URL: z.url().optional(),
+    POS_SYNC_RETRY_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
+    POS_SYNC_MAX_RETRIES: z.coerce.number().int().min(0).max(100).default(12),
+    POS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   },
   client: {},

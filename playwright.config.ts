@@ -47,6 +47,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/switchboard_e2e",
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0000",
+      APP_ENCRYPTION_KEY: `e2e:${Buffer.alloc(32, 1).toString("base64")}`,
       AUTH_URL: baseURL,
       MIGRATE_ON_START: "true",
       JOBS_DRIVER: "inline",

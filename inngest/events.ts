@@ -9,7 +9,22 @@ export const heartbeatRequested = eventType("switchboard/heartbeat.requested", {
   schema: z.object({ requestedBy: z.string().min(1) }),
 });
 
-export const EVENT_TYPES = [heartbeatRequested] as const;
+/** Push (or re-push) one order's sync job to its POS. Carries ids for Inngest flow control. */
+export const orderSyncRequested = eventType("switchboard/order.sync-requested", {
+  schema: z.object({
+    jobId: z.uuid(),
+    connectionId: z.uuid().nullable(),
+    provider: z.string().nullable(),
+    manual: z.boolean(),
+  }),
+});
+
+/** Refresh OAuth tokens that expire soon (hourly). */
+export const tokensRefreshRequested = eventType("switchboard/tokens.refresh-requested", {
+  schema: z.object({ requestedBy: z.string().min(1) }),
+});
+
+export const EVENT_TYPES = [heartbeatRequested, orderSyncRequested, tokensRefreshRequested] as const;
 
 type AnyEventType = (typeof EVENT_TYPES)[number];
 export type EventName = AnyEventType["name"];

@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { formatMoney, timeAgo } from "~/components/format";
-import type { OrderStatus } from "~/db/schema";
+import { SyncStatusBadge } from "~/components/sync/sync-status-badge";
+import type { OrderStatus, SyncJobStatus } from "~/db/schema";
 import { OrderStatusBadge } from "./order-status-badge";
 
 export type OrderRow = {
@@ -12,10 +14,12 @@ export type OrderRow = {
   currency: string;
   createdAt: Date;
   items: { id: string; name: string; quantity: number }[];
+  syncJobs?: { status: SyncJobStatus }[];
 };
 
 /** Orders as a table on wide screens and as stacked cards on phones. */
-export function OrdersTable({ orders }: { orders: OrderRow[] }) {
+export function OrdersTable({ orders, linkOrders = false }: { orders: OrderRow[]; linkOrders?: boolean }) {
+  const label = (o: OrderRow) => (linkOrders ? <Link href={`/orders/${o.id}`} className="hover:underline">{o.externalId}</Link> : o.externalId);
   return (
     <>
       <table className="hidden w-full text-sm md:table">
@@ -25,6 +29,7 @@ export function OrdersTable({ orders }: { orders: OrderRow[] }) {
             <th className="px-5 py-2.5 font-medium">Customer</th>
             <th className="px-5 py-2.5 font-medium">Items</th>
             <th className="px-5 py-2.5 font-medium">Status</th>
+            <th className="px-5 py-2.5 font-medium">POS</th>
             <th className="px-5 py-2.5 text-right font-medium">Total</th>
             <th className="px-5 py-2.5 text-right font-medium">Placed</th>
           </tr>
@@ -33,12 +38,13 @@ export function OrdersTable({ orders }: { orders: OrderRow[] }) {
           {orders.map((o) => (
             <tr key={o.id} className="hover:bg-zinc-50">
               <td className="px-5 py-3 font-medium text-zinc-900">
-                {o.externalId}
+                {label(o)}
                 <span className="block text-xs font-normal capitalize text-zinc-500">{o.type.replace("_", " ")}</span>
               </td>
               <td className="px-5 py-3 text-zinc-700">{o.customerName}</td>
               <td className="max-w-64 truncate px-5 py-3 text-zinc-600">{o.items.map((i) => `${i.quantity}× ${i.name}`).join(", ")}</td>
               <td className="px-5 py-3"><OrderStatusBadge status={o.status} /></td>
+              <td className="px-5 py-3"><SyncStatusBadge status={o.syncJobs?.[0]?.status} /></td>
               <td className="px-5 py-3 text-right tabular-nums text-zinc-900">{formatMoney(o.totalAmount, o.currency)}</td>
               <td className="px-5 py-3 text-right text-zinc-500"><time dateTime={o.createdAt.toISOString()}>{timeAgo(o.createdAt)}</time></td>
             </tr>
@@ -49,8 +55,11 @@ export function OrdersTable({ orders }: { orders: OrderRow[] }) {
         {orders.map((o) => (
           <li key={o.id} className="space-y-1 px-4 py-3">
             <div className="flex items-center justify-between gap-2">
-              <span className="font-medium text-zinc-900">{o.externalId}</span>
-              <OrderStatusBadge status={o.status} />
+              <span className="font-medium text-zinc-900">{label(o)}</span>
+              <span className="flex gap-1.5">
+                <OrderStatusBadge status={o.status} />
+                <SyncStatusBadge status={o.syncJobs?.[0]?.status} />
+              </span>
             </div>
             <p className="truncate text-sm text-zinc-600">{o.items.map((i) => `${i.quantity}× ${i.name}`).join(", ")}</p>
             <div className="flex justify-between text-sm text-zinc-500">

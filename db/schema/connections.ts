@@ -95,3 +95,28 @@ export const webhookSecrets = pgTable(
   },
   (t) => [index("webhook_secrets_connection_idx").on(t.connectionId)],
 );
+
+/**
+ * A pending "Connect <provider>" in the browser. The state sent to the vendor is random and
+ * only its hash is stored; the callback consumes the row once (single use, short-lived).
+ */
+export const oauthStates = pgTable(
+  "oauth_states",
+  {
+    id: id(),
+    stateHash: text().notNull().unique(),
+    provider: text().notNull(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    restaurantId: uuid()
+      .notNull()
+      .references(() => restaurants.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+);

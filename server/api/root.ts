@@ -1,16 +1,22 @@
 import { adminRouter } from "./routers/admin";
+import { integrationsRouter } from "./routers/integrations";
+import { apiKeysRouter } from "./routers/api-keys";
 import { ordersRouter } from "./routers/orders";
 import { organizationRouter } from "./routers/organization";
 import { overviewRouter } from "./routers/overview";
 import { restaurantsRouter } from "./routers/restaurants";
+import { syncRouter } from "./routers/sync";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   admin: adminRouter,
+  integrations: integrationsRouter,
+  apiKeys: apiKeysRouter,
   orders: ordersRouter,
   organization: organizationRouter,
   overview: overviewRouter,
   restaurants: restaurantsRouter,
+  sync: syncRouter,
 });
 
 export type AppRouter = typeof appRouter;

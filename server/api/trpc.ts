@@ -15,7 +15,8 @@ import { users, type OrgRole } from "~/db/schema";
 import { isAppError, trpcCodeOf } from "~/server/errors";
 import { logger } from "~/server/logger";
 import { findOrgRestaurant } from "~/server/restaurants/queries";
-import { loadActiveMembership, roleAtLeast } from "~/server/tenancy/membership";
+import { loadActiveMembership } from "~/server/tenancy/membership";
+import { requireRole } from "./require-role";
 
 export type TRPCContext = {
   db: Db;
@@ -75,9 +76,7 @@ export const orgProcedure = protectedProcedure.use(async ({ ctx, next }) => {
 /** An org procedure that also needs at least `min` (owner ⊇ manager ⊇ staff). */
 export const orgRoleProcedure = (min: OrgRole) =>
   orgProcedure.use(({ ctx, next }) => {
-    if (!roleAtLeast(ctx.org.role, min)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${min} role or higher` });
-    }
+    requireRole(ctx.org.role, min);
     return next();
   });
 

@@ -1,5 +1,8 @@
 import type { Db } from "~/db/client";
 import type { EventData, EventName } from "~/inngest/events";
+import { refreshDueTokens } from "~/server/connections/refresh-due";
+import { runSyncJob } from "~/server/sync/run-job";
+import { sweepSyncJobs } from "~/server/sync/sweeper";
 import { recordHeartbeat } from "./heartbeat";
 
 export type JobContext = { db: Db; driver: "inngest" | "inline" };
@@ -10,13 +13,15 @@ export type JobContext = { db: Db; driver: "inngest" | "inline" };
  */
 export const handlers: { [N in EventName]: (data: EventData<N>, ctx: JobContext) => Promise<unknown> } = {
   "switchboard/heartbeat.requested": (_data, ctx) => recordHeartbeat(ctx.db, "heartbeat", ctx.driver),
+  "switchboard/order.sync-requested": (data, ctx) => runSyncJob(ctx.db, data.jobId, { manual: data.manual }),
+  "switchboard/tokens.refresh-requested": (_data, ctx) => refreshDueTokens(ctx.db),
 };
 
 export type Schedule = {
   id: string;
   /** For Inngest. */
   cron: string;
-  /** The same cadence for the inline driver's timer. */
+  /** The cadence of the inline driver's timer. */
   everyMs: number;
   run: (ctx: JobContext) => Promise<unknown>;
 };
@@ -27,6 +32,19 @@ export const schedules: Schedule[] = [
     cron: "* * * * *",
     everyMs: 60_000,
     run: (ctx) => recordHeartbeat(ctx.db, "heartbeat", ctx.driver),
+  },
+  {
+    // Inngest's smallest cron step is a minute; in-process we sweep every second (DESIGN.md).
+    id: "sync-sweeper",
+    cron: "* * * * *",
+    everyMs: 1_000,
+    run: (ctx) => sweepSyncJobs(ctx.db, (job) => runSyncJob(ctx.db, job.id)),
+  },
+  {
+    id: "token-refresh",
+    cron: "0 * * * *",
+    everyMs: 60 * 60_000,
+    run: (ctx) => refreshDueTokens(ctx.db),
   },
 ];
 

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, lt } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull, lt } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { orders } from "~/db/schema";
+import { orderItems, orders } from "~/db/schema";
 
 /**
  * A restaurant's orders, newest first, keyset-paginated on created_at so pages stay stable
@@ -18,7 +18,10 @@ export async function listRestaurantOrders(
     ),
     orderBy: desc(orders.createdAt),
     limit: opts.limit + 1,
-    with: { items: { columns: { id: true, name: true, quantity: true } } },
+    with: {
+      items: { columns: { id: true, name: true, quantity: true } },
+      syncJobs: { columns: { id: true, status: true, retryCount: true, lastErrorMessage: true, nextAttemptAt: true } },
+    },
   });
   const page = rows.slice(0, opts.limit);
   return { orders: page, nextCursor: rows.length > opts.limit ? page.at(-1)?.createdAt : undefined };
@@ -27,4 +30,30 @@ export async function listRestaurantOrders(
 export async function countRestaurantOrders(db: Db, restaurantId: string) {
   const [row] = await db.select({ n: count() }).from(orders).where(eq(orders.restaurantId, restaurantId));
   return row?.n ?? 0;
+}
+
+/** One order with items, status history and its POS sync timeline. Tenancy-checked by the caller. */
+export async function getOrderDetail(db: Db, restaurantId: string, orderId: string) {
+  return db.query.orders.findFirst({
+    where: and(eq(orders.id, orderId), eq(orders.restaurantId, restaurantId)),
+    with: {
+      items: true,
+      statusHistory: { orderBy: (h, { asc }) => asc(h.createdAt) },
+      syncJobs: { with: { attempts: { orderBy: (a, { asc }) => asc(a.attemptNumber) } } },
+    },
+  });
+}
+
+/**
+ * Dishes this restaurant has received orders for (until menus are imported, the dishes a
+ * seller can map to POS items).
+ */
+export function listOrderedDishes(db: Db, restaurantId: string) {
+  return db
+    .selectDistinctOn([orderItems.dishId], { dishId: orderItems.dishId, name: orderItems.name })
+    .from(orderItems)
+    .innerJoin(orders, eq(orders.id, orderItems.orderId))
+    .where(and(eq(orders.restaurantId, restaurantId), isNotNull(orderItems.dishId)))
+    .orderBy(orderItems.dishId)
+    .limit(500);
 }

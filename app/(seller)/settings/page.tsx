@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { formatDateTime } from "~/components/format";
 import { AddRestaurantForm } from "~/components/settings/add-restaurant-form";
+import { ApiKeysCard } from "~/components/settings/api-keys-card";
 import { Badge } from "~/components/ui/badge";
 import { Card, CardHeader } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
@@ -54,6 +55,7 @@ export default async function SettingsPage() {
             ))}
           </ul>
         </Card>
+        <ApiKeysCard canManage={canManage} />
       </div>
     </>
   );

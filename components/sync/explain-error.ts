@@ -1,0 +1,17 @@
+/** A sync error class, said the way a restaurant manager would want to hear it. */
+export function explainSyncError(errorClass: string | null | undefined, message: string | null | undefined, pos = "the POS") {
+  switch (errorClass) {
+    case "auth":
+      return `${pos} no longer accepts Switchboard's access. Reconnect ${pos} in Integrations; the order will be sent then.`;
+    case "validation":
+      return `${pos} rejected the order${message ? `: ${message}` : ""}. Fix the cause (for example the item mapping), then retry.`;
+    case "rate_limited":
+      return `${pos} asked us to slow down. Switchboard waits as asked and retries automatically.`;
+    case "unavailable":
+      return `${pos} could not be reached${message ? ` (${message})` : ""}. Switchboard retries automatically.`;
+    case "internal":
+      return "Something went wrong on our side. Switchboard retries automatically.";
+    default:
+      return message ?? null;
+  }
+}

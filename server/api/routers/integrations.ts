@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { connectionSettingsSchema, disconnect, liveConnection, updateConnectionSettings } from "~/server/connections/manage";
+import { listPosCatalog, listPosLocations, testPosConnection } from "~/server/connections/pos-actions";
+import { connectionView } from "~/server/connections/view";
+import { listProviders } from "~/server/integrations/registry";
+import { listOrderedDishes } from "~/server/orders/queries";
+import { providerRuntime } from "~/server/integrations/runtime";
+import { createTRPCRouter, orgProcedure, restaurantProcedure } from "../trpc";
+import { requireRole } from "../require-role";
+
+export const integrationsRouter = createTRPCRouter({
+  /** The provider catalog: what can be connected, and whether it points at a local sandbox. */
+  providers: orgProcedure.query(() =>
+    listProviders().map(({ metadata: m, oauth }) => ({
+      id: m.id,
+      name: m.name,
+      kind: m.kind,
+      regions: m.regions,
+      authMode: m.auth.mode,
+      capabilities: m.capabilities,
+      statusMode: m.statusMode,
+      connectsWithOAuth: !!oauth,
+      sandbox: providerRuntime(m.id).sandbox,
+    })),
+  ),
+  get: restaurantProcedure.query(async ({ ctx }) => {
+    const conn = await liveConnection(ctx.db, ctx.restaurant.id);
+    return conn ? connectionView(conn) : null;
+  }),
+  locations: restaurantProcedure.query(({ ctx }) => listPosLocations(ctx.db, ctx.restaurant.id)),
+  dishes: restaurantProcedure.query(async ({ ctx }) =>
+    (await listOrderedDishes(ctx.db, ctx.restaurant.id)).map((d) => ({ dishId: d.dishId!, name: d.name })),
+  ),
+  posCatalog: restaurantProcedure.query(({ ctx }) => listPosCatalog(ctx.db, ctx.restaurant.id)),
+  test: restaurantProcedure.mutation(({ ctx }) => testPosConnection(ctx.db, ctx.restaurant.id)),
+  update: restaurantProcedure.input(connectionSettingsSchema).mutation(async ({ ctx, input }) => {
+    requireRole(ctx.org.role, "manager");
+    const { restaurantId: _r, ...patch } = input;
+    return connectionView(await updateConnectionSettings(ctx.db, { organizationId: ctx.org.id, userId: ctx.userId }, ctx.restaurant.id, patch));
+  }),
+  disconnect: restaurantProcedure.input(z.object({ provider: z.string().optional() })).mutation(async ({ ctx, input }) => {
+    requireRole(ctx.org.role, "manager");
+    return connectionView(await disconnect(ctx.db, { organizationId: ctx.org.id, userId: ctx.userId }, ctx.restaurant.id, input.provider));
+  }),
+});

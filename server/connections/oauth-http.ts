@@ -1,0 +1,65 @@
+import { env } from "~/env";
+import { getDb } from "~/db";
+import { auth } from "~/server/auth";
+import { ORG_COOKIE } from "~/server/auth/cookies";
+import { isAppError } from "~/server/errors";
+import { logger } from "~/server/logger";
+import { loadActiveMembership, roleAtLeast } from "~/server/tenancy/membership";
+import { completeOAuth, startOAuth } from "./oauth";
+
+/** The redirect URI registered with the vendor: the public app URL when set, else this request's origin. */
+export function oauthRedirectUri(req: Request, provider: string) {
+  const origin = env.APP_URL ?? new URL(req.url).origin;
+  return `${origin}/api/oauth/${provider}/callback`;
+}
+
+const back = (req: Request, params: Record<string, string>) =>
+  Response.redirect(new URL(`/integrations?${new URLSearchParams(params)}`, env.APP_URL ?? req.url), 303);
+
+function cookie(req: Request, name: string) {
+  const m = req.headers.get("cookie")?.match(new RegExp(`(?:^|;\\s*)${name}=([^;]+)`));
+  return m ? decodeURIComponent(m[1]!) : null;
+}
+
+/** GET /api/oauth/:provider/start?restaurantId= — a manager starts connecting their POS. */
+export async function handleOAuthStart(req: Request, provider: string) {
+  const session = await auth();
+  if (!session?.user?.id) return Response.redirect(new URL("/sign-in?callbackUrl=%2Fintegrations", req.url), 303);
+  const db = await getDb();
+  const org = await loadActiveMembership(db, session.user.id, cookie(req, ORG_COOKIE));
+  if (!org || !roleAtLeast(org.role, "manager")) return back(req, { error: "Only owners and managers can connect a POS." });
+  const restaurantId = new URL(req.url).searchParams.get("restaurantId") ?? "";
+  try {
+    const url = await startOAuth(db, {
+      organizationId: org.organizationId,
+      userId: session.user.id,
+      restaurantId,
+      provider,
+      redirectUri: oauthRedirectUri(req, provider),
+    });
+    return Response.redirect(url, 303);
+  } catch (e) {
+    return back(req, { error: isAppError(e) ? e.message : "Could not start connecting." });
+  }
+}
+
+/** GET /api/oauth/:provider/callback?code&state (or ?error) — the vendor sends the seller back. */
+export async function handleOAuthCallback(req: Request, provider: string) {
+  const session = await auth();
+  if (!session?.user?.id) return Response.redirect(new URL("/sign-in", req.url), 303);
+  const q = new URL(req.url).searchParams;
+  try {
+    await completeOAuth(await getDb(), {
+      provider,
+      state: q.get("state"),
+      code: q.get("code"),
+      error: q.get("error"),
+      userId: session.user.id,
+      redirectUri: oauthRedirectUri(req, provider),
+    });
+    return back(req, { connected: provider });
+  } catch (e) {
+    if (!isAppError(e)) logger.error("oauth.callback_failed", { provider, error: e });
+    return back(req, { error: isAppError(e) ? e.message : "Connecting failed. Please try again." });
+  }
+}

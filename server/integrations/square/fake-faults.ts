@@ -1,0 +1,83 @@
+/**
+ * Fault injection for the Square fake, per test. A status fault answers instead of Square (the
+ * request is NOT processed); a delay fault processes the request and answers late, the
+ * "timeout after the POS created the order" case that idempotency keys exist for.
+ */
+import { squareError, type FakeResponse } from "./fake-http";
+
+export type FakeFault = (
+  | { status: 400 | 401 | 403 | 404 | 429 | 500 | 503; retryAfterSeconds?: number; code?: string; detail?: string }
+  | { delayMs: number }
+) & {
+  /** How many matching requests it hits; default 1. `Infinity` models a dead POS. */
+  times?: number;
+  /** Let this many matching requests through first (e.g. fail page 2 of a listing). */
+  skip?: number;
+};
+
+/**
+ * Targets: "POST /v2/orders" (method + path), "/v2/orders" (any method), a trailing "*" for a
+ * prefix ("GET /v2/orders/*"), or "*" for everything.
+ */
+export type FaultTarget = string;
+
+type Queued = { target: FaultTarget; fault: FakeFault; remaining: number; skip: number };
+
+export class FaultQueue {
+  private queue: Queued[] = [];
+
+  next(target: FaultTarget, fault: FakeFault): void {
+    this.queue.push({ target, fault, remaining: fault.times ?? 1, skip: fault.skip ?? 0 });
+  }
+
+  clear(): void {
+    this.queue = [];
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** The first queued fault matching this request, consumed once. */
+  take(method: string, path: string): FakeFault | undefined {
+    const index = this.queue.findIndex((q) => {
+      if (!matches(q.target, method, path)) return false;
+      if (q.skip <= 0) return true;
+      q.skip -= 1;
+      return false;
+    });
+    const hit = this.queue[index];
+    if (!hit) return undefined;
+    hit.remaining -= 1;
+    if (hit.remaining <= 0) this.queue.splice(index, 1);
+    return hit.fault;
+  }
+}
+
+function matches(target: FaultTarget, method: string, path: string): boolean {
+  if (target === "*") return true;
+  const [first, second] = target.split(" ");
+  const wantMethod = second === undefined ? undefined : first?.toUpperCase();
+  const wantPath = second ?? first ?? "";
+  if (wantMethod && wantMethod !== method.toUpperCase()) return false;
+  return wantPath.endsWith("*") ? path.startsWith(wantPath.slice(0, -1)) : path === wantPath;
+}
+
+const STATUS_ERRORS = {
+  400: ["INVALID_REQUEST_ERROR", "BAD_REQUEST", "Injected fault: bad request."],
+  401: ["AUTHENTICATION_ERROR", "UNAUTHORIZED", "This request could not be authorized."],
+  403: ["AUTHENTICATION_ERROR", "INSUFFICIENT_SCOPES", "Injected fault: insufficient scopes."],
+  404: ["INVALID_REQUEST_ERROR", "NOT_FOUND", "Injected fault: not found."],
+  // 429 RATE_LIMITED / RATE_LIMIT_ERROR [reference §1.7]; Retry-After only when the test asks,
+  // because Square does not document sending it (UNCONFIRMED).
+  429: ["RATE_LIMIT_ERROR", "RATE_LIMITED", "Too many requests."],
+  500: ["API_ERROR", "INTERNAL_SERVER_ERROR", "Injected fault: internal server error."],
+  503: ["API_ERROR", "SERVICE_UNAVAILABLE", "Injected fault: service unavailable."],
+} as const;
+
+export function faultResponse(fault: Extract<FakeFault, { status: number }>): FakeResponse {
+  const [category, code, detail] = STATUS_ERRORS[fault.status];
+  const res = squareError(fault.status, category, fault.code ?? code, fault.detail ?? detail);
+  if (fault.retryAfterSeconds !== undefined) res.headers = { "Retry-After": String(fault.retryAfterSeconds) };
+  return res;
+}

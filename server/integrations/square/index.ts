@@ -1,0 +1,15 @@
+/** Square's provider module, as the registry imports it. */
+import type { ProviderModule } from "../types";
+import { squareAdapter } from "./client";
+import { squareOAuth } from "./oauth";
+import { metadata } from "./provider";
+import { squareWebhooks } from "./webhooks";
+
+export const squareProvider: ProviderModule = {
+  metadata,
+  adapter: squareAdapter,
+  oauth: squareOAuth,
+  webhooks: squareWebhooks,
+};
+
+export default squareProvider;

@@ -1,0 +1,39 @@
+import type { Db } from "~/db/client";
+import { dispatchSync } from "~/server/sync/dispatch-sync";
+import { createOrder, type OrderInput } from "./create-order";
+
+/**
+ * The one way an order comes in (REST, tRPC, test orders): store it with its sync job, then
+ * hand the job to the jobs driver if it can go now. If the dispatch is lost, the sweeper
+ * still finds the due job, so the order is never stranded.
+ */
+export async function intakeOrder(db: Db, organizationId: string, input: OrderInput) {
+  const result = await createOrder(db, organizationId, input);
+  if (result.created && result.job.nextAttemptAt.getTime() <= Date.now()) {
+    await dispatchSync(result.job);
+  }
+  return result;
+}
+
+const SAMPLE_DISHES = [
+  { dishId: "demo-paneer", name: "Paneer Butter Masala", unitPrice: 1450 },
+  { dishId: "demo-naan", name: "Garlic Naan", unitPrice: 350 },
+  { dishId: "demo-biryani", name: "Chicken Biryani", unitPrice: 1695 },
+  { dishId: "demo-lassi", name: "Mango Lassi", unitPrice: 495 },
+];
+
+/** The seller's "Send test order": a small, clearly labelled pickup order through the real pipeline. */
+export function sendTestOrder(db: Db, organizationId: string, restaurant: { id: string; currency: string }) {
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(2, 14);
+  const picks = [SAMPLE_DISHES[Number(stamp.at(-1)) % 4]!, SAMPLE_DISHES[1]!];
+  return intakeOrder(db, organizationId, {
+    restaurantId: restaurant.id,
+    externalId: `TEST-${stamp}`,
+    currency: restaurant.currency,
+    customer: { name: "Test Customer", phone: "+15555550100" },
+    type: "pickup",
+    items: picks.map((d, i) => ({ ...d, quantity: i + 1, note: i === 0 ? "Test order from Switchboard" : undefined })),
+    specialInstructions: "TEST ORDER — please do not prepare",
+    source: "test",
+  });
+}
