@@ -2,6 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+export const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4610);
 
 /**
  * E2E in Debian's Chromium against the production build (`next build` first). The server
@@ -51,6 +52,10 @@ export default defineConfig({
       AUTH_URL: baseURL,
       MIGRATE_ON_START: "true",
       JOBS_DRIVER: "inline",
+      // The Square fake runs inside the server on a known port, so specs can break and heal it.
+      PROVIDER_SANDBOX: "true",
+      SANDBOX_PORT: String(SANDBOX_PORT),
+      POS_SYNC_RETRY_INTERVAL_SECONDS: "2",
       LOG_LEVEL: "warn",
     },
   },

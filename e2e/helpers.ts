@@ -20,3 +20,9 @@ export async function expectSignedInShell(page: Page, heading: string | RegExp) 
   await expect(page.getByRole("navigation", { name: "Main" }).first()).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
 }
+
+/** Sign in and wait until the app has landed, so the session cookie is set before the next goto. */
+export async function signedIn(page: Page, who: { email: string; password: string }) {
+  await signIn(page, who);
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}

@@ -7,14 +7,25 @@ import { logger } from "~/server/logger";
 import { loadActiveMembership, roleAtLeast } from "~/server/tenancy/membership";
 import { completeOAuth, startOAuth } from "./oauth";
 
-/** The redirect URI registered with the vendor: the public app URL when set, else this request's origin. */
+/**
+ * The public origin: APP_URL when configured, else the Host the browser used (Next's
+ * `req.url` may say localhost behind a proxy or when bound to 127.0.0.1, which would land the
+ * seller on another cookie domain after the vendor's redirect).
+ */
+function publicOrigin(req: Request) {
+  if (env.APP_URL) return env.APP_URL.replace(/\/$/, "");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const proto = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
+  return host ? `${proto}://${host}` : new URL(req.url).origin;
+}
+
+/** The redirect URI registered with the vendor. */
 export function oauthRedirectUri(req: Request, provider: string) {
-  const origin = env.APP_URL ?? new URL(req.url).origin;
-  return `${origin}/api/oauth/${provider}/callback`;
+  return `${publicOrigin(req)}/api/oauth/${provider}/callback`;
 }
 
 const back = (req: Request, params: Record<string, string>) =>
-  Response.redirect(new URL(`/integrations?${new URLSearchParams(params)}`, env.APP_URL ?? req.url), 303);
+  Response.redirect(`${publicOrigin(req)}/integrations?${new URLSearchParams(params)}`, 303);
 
 function cookie(req: Request, name: string) {
   const m = req.headers.get("cookie")?.match(new RegExp(`(?:^|;\\s*)${name}=([^;]+)`));
@@ -24,7 +35,7 @@ function cookie(req: Request, name: string) {
 /** GET /api/oauth/:provider/start?restaurantId= — a manager starts connecting their POS. */
 export async function handleOAuthStart(req: Request, provider: string) {
   const session = await auth();
-  if (!session?.user?.id) return Response.redirect(new URL("/sign-in?callbackUrl=%2Fintegrations", req.url), 303);
+  if (!session?.user?.id) return Response.redirect(`${publicOrigin(req)}/sign-in?callbackUrl=%2Fintegrations`, 303);
   const db = await getDb();
   const org = await loadActiveMembership(db, session.user.id, cookie(req, ORG_COOKIE));
   if (!org || !roleAtLeast(org.role, "manager")) return back(req, { error: "Only owners and managers can connect a POS." });
@@ -46,7 +57,7 @@ export async function handleOAuthStart(req: Request, provider: string) {
 /** GET /api/oauth/:provider/callback?code&state (or ?error) — the vendor sends the seller back. */
 export async function handleOAuthCallback(req: Request, provider: string) {
   const session = await auth();
-  if (!session?.user?.id) return Response.redirect(new URL("/sign-in", req.url), 303);
+  if (!session?.user?.id) return Response.redirect(`${publicOrigin(req)}/sign-in`, 303);
   const q = new URL(req.url).searchParams;
   try {
     await completeOAuth(await getDb(), {

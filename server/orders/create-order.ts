@@ -1,6 +1,7 @@
-import { and, eq, ne } from "drizzle-orm";
+import { ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "~/db/client";
+import { prepared } from "~/db/prepared";
 import { connections, orderItems, orderStatusHistory, orders, syncJobs } from "~/db/schema";
 import { AppError } from "~/server/errors";
 import { syncSettings } from "~/server/sync/settings";
@@ -73,77 +74,76 @@ export async function createOrder(db: Db, organizationId: string, raw: OrderInpu
     throw new AppError("BAD_REQUEST", "Validation failed", { details: { fieldErrors: z.flattenError(parsed.error).fieldErrors } });
   }
   const input = parsed.data;
-  const existing = await findExisting(db, input.restaurantId, input.externalId);
-  if (existing) return { ...existing, created: false };
 
-  const restaurant = await db.query.restaurants.findFirst({
-    where: (r, { and, eq }) => and(eq(r.id, input.restaurantId), eq(r.organizationId, organizationId)),
-  });
+  // Tenancy first: another organization's restaurant is NOT_FOUND, even for a resend.
+  const restaurant = await prepared(db, "intake_restaurant", (d) =>
+    d.query.restaurants
+      .findFirst({
+        where: (r, { and, eq }) => and(eq(r.id, sql.placeholder("id")), eq(r.organizationId, sql.placeholder("org"))),
+        columns: { id: true },
+        with: { connections: { where: ne(connections.status, "disconnected"), limit: 1 } },
+      })
+      .prepare("intake_restaurant"),
+  ).execute({ id: input.restaurantId, org: organizationId });
   if (!restaurant) throw new AppError("NOT_FOUND", "Restaurant not found");
+  const connection = restaurant.connections[0] ?? null;
 
   const subtotal = input.items.reduce((s, i) => s + lineTotal(i), 0);
   const total = subtotal + input.tax + input.deliveryFee + input.tip - input.discount;
   if (total < 0) throw new AppError("BAD_REQUEST", "The discount is larger than the order", { details: { fieldErrors: { discount: ["Larger than the order total"] } } });
 
   const settings = syncSettings();
-  try {
-    return await db.transaction(async (tx) => {
-      const [connection] = await tx
-        .select()
-        .from(connections)
-        .where(and(eq(connections.restaurantId, restaurant.id), ne(connections.status, "disconnected")))
-        .limit(1);
-      const [order] = await tx
-        .insert(orders)
-        .values({
-          organizationId,
-          restaurantId: restaurant.id,
-          connectionId: connection?.id ?? null,
-          externalId: input.externalId,
-          type: input.type,
-          currency: input.currency,
-          subtotalAmount: subtotal,
-          taxAmount: input.tax,
-          deliveryFeeAmount: input.deliveryFee,
-          tipAmount: input.tip,
-          discountAmount: input.discount,
-          totalAmount: total,
-          customerName: input.customer.name,
-          customerPhone: input.customer.phone,
-          customerEmail: input.customer.email,
-          deliveryAddress: input.deliveryAddress,
-          specialInstructions: input.specialInstructions,
-          source: input.source,
-        })
-        .returning();
-      await tx.insert(orderItems).values(
-        input.items.map((i) => ({ orderId: order!.id, ...i, totalPrice: lineTotal(i) })),
-      );
-      await tx.insert(orderStatusHistory).values({ orderId: order!.id, toStatus: "placed", changedBy: input.source });
-      const waiting = pendingReason(connection ?? null);
-      const [job] = await tx
-        .insert(syncJobs)
-        .values({
-          organizationId,
-          restaurantId: restaurant.id,
-          orderId: order!.id,
-          connectionId: connection?.id ?? null,
-          provider: connection?.provider ?? null,
-          idempotencyKey: `sb-${order!.id}`,
-          maxRetries: settings.maxRetries,
-          // A job that cannot run yet waits without being swept every second.
-          nextAttemptAt: waiting ? waiting.recheckAt : new Date(),
-          lastErrorMessage: waiting?.message ?? null,
-        })
-        .returning();
-      return { order: order!, job: job!, created: true };
-    });
-  } catch (e) {
-    // Two deliveries of the same order racing: the unique index picks one, both get it.
-    const again = await findExisting(db, input.restaurantId, input.externalId);
-    if (again) return { ...again, created: false };
-    throw e;
-  }
+  const waiting = pendingReason(connection);
+  const created = await db.transaction(async (tx) => {
+    // A resend (same external_id for the restaurant) hits the unique index and inserts nothing.
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        organizationId,
+        restaurantId: restaurant.id,
+        connectionId: connection?.id ?? null,
+        externalId: input.externalId,
+        type: input.type,
+        currency: input.currency,
+        subtotalAmount: subtotal,
+        taxAmount: input.tax,
+        deliveryFeeAmount: input.deliveryFee,
+        tipAmount: input.tip,
+        discountAmount: input.discount,
+        totalAmount: total,
+        customerName: input.customer.name,
+        customerPhone: input.customer.phone,
+        customerEmail: input.customer.email,
+        deliveryAddress: input.deliveryAddress,
+        specialInstructions: input.specialInstructions,
+        source: input.source,
+      })
+      .onConflictDoNothing({ target: [orders.restaurantId, orders.externalId] })
+      .returning();
+    if (!order) return null;
+    await tx.insert(orderItems).values(input.items.map((i) => ({ orderId: order.id, ...i, totalPrice: lineTotal(i) })));
+    await tx.insert(orderStatusHistory).values({ orderId: order.id, toStatus: "placed", changedBy: input.source });
+    const [job] = await tx
+      .insert(syncJobs)
+      .values({
+        organizationId,
+        restaurantId: restaurant.id,
+        orderId: order.id,
+        connectionId: connection?.id ?? null,
+        provider: connection?.provider ?? null,
+        idempotencyKey: `sb-${order.id}`,
+        maxRetries: settings.maxRetries,
+        // A job that cannot run yet waits without being swept every second.
+        nextAttemptAt: waiting ? waiting.recheckAt : new Date(),
+        lastErrorMessage: waiting?.message ?? null,
+      })
+      .returning();
+    return { order, job: job!, created: true };
+  });
+  if (created) return created;
+  const existing = await findExisting(db, restaurant.id, input.externalId);
+  if (!existing) throw new AppError("INTERNAL", "Order vanished after a duplicate insert");
+  return { ...existing, created: false };
 }
 
 async function findExisting(db: Db, restaurantId: string, externalId: string) {

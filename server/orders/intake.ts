@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Db } from "~/db/client";
 import { dispatchSync } from "~/server/sync/dispatch-sync";
 import { createOrder, type OrderInput } from "./create-order";
@@ -25,10 +26,12 @@ const SAMPLE_DISHES = [
 /** The seller's "Send test order": a small, clearly labelled pickup order through the real pipeline. */
 export function sendTestOrder(db: Db, organizationId: string, restaurant: { id: string; currency: string }) {
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(2, 14);
+  // Two clicks in the same second are two test orders, not a resend of one.
+  const suffix = randomBytes(2).toString("hex").toUpperCase();
   const picks = [SAMPLE_DISHES[Number(stamp.at(-1)) % 4]!, SAMPLE_DISHES[1]!];
   return intakeOrder(db, organizationId, {
     restaurantId: restaurant.id,
-    externalId: `TEST-${stamp}`,
+    externalId: `TEST-${stamp}-${suffix}`,
     currency: restaurant.currency,
     customer: { name: "Test Customer", phone: "+15555550100" },
     type: "pickup",

@@ -1,6 +1,7 @@
 import { and, eq, inArray, lte, ne, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { connections, orderItems, orders, syncAttempts, syncJobs } from "~/db/schema";
+import { prepared } from "~/db/prepared";
+import { connections, orders, syncAttempts, syncJobs } from "~/db/schema";
 import { adapterContext } from "~/server/connections/adapter-context";
 import { markNeedsReauth } from "~/server/connections/status";
 import { getProvider } from "~/server/integrations/registry";
@@ -24,38 +25,55 @@ export type RunResult =
   | { status: "failed" | "needs_reauth"; error: Classified };
 
 /**
- * Claim a due job (FOR UPDATE SKIP LOCKED, so two workers never push the same order at once)
- * and move it to `syncing`. Returns null when the job is not due or someone else has it.
+ * Claim a due job and move it to `syncing` in one statement: the inner SELECT … FOR UPDATE
+ * SKIP LOCKED means two workers never push the same order at once, and a job that is not due
+ * (or already taken) simply returns nothing.
  */
 async function claim(db: Db, jobId: string, now: Date): Promise<Job | null> {
-  return db.transaction(async (tx) => {
-    const [job] = await tx
-      .select()
+  const statement = prepared(db, "sync_claim", (d) => {
+    const due = d
+      .select({ id: syncJobs.id })
       .from(syncJobs)
-      .where(and(eq(syncJobs.id, jobId), inArray(syncJobs.status, ["pending", "retry"]), lte(syncJobs.nextAttemptAt, now)))
+      .where(
+        and(
+          eq(syncJobs.id, sql.placeholder("jobId")),
+          inArray(syncJobs.status, ["pending", "retry"]),
+          lte(syncJobs.nextAttemptAt, sql.placeholder("now")),
+        ),
+      )
       .for("update", { skipLocked: true });
-    if (!job) return null;
-    const [claimed] = await tx
+    return d
       .update(syncJobs)
-      .set({ status: "syncing", lockedAt: now })
-      .where(eq(syncJobs.id, job.id))
-      .returning();
-    return claimed ?? null;
+      .set({ status: "syncing", lockedAt: sql`now()` })
+      .where(inArray(syncJobs.id, due))
+      .returning()
+      .prepare("sync_claim");
   });
+  const [claimed] = await statement.execute({ jobId, now: now.toISOString() });
+  return claimed ?? null;
 }
 
-async function liveConnection(db: Db, job: Job): Promise<Conn | null> {
-  if (job.connectionId) {
-    const conn = await db.query.connections.findFirst({ where: eq(connections.id, job.connectionId) });
-    if (conn && conn.status !== "disconnected") return conn;
-  }
-  // The seller may have connected (or reconnected) after the order arrived.
-  const [conn] = await db
-    .select()
-    .from(connections)
-    .where(and(eq(connections.restaurantId, job.restaurantId), ne(connections.status, "disconnected")))
-    .limit(1);
-  return conn ?? null;
+/**
+ * The order, its items and the restaurant's live connection in one round trip. The live
+ * connection is looked up afresh: the seller may have connected or reconnected after the
+ * order arrived.
+ */
+async function loadWork(db: Db, job: Job) {
+  const statement = prepared(db, "sync_load_work", (d) =>
+    d.query.orders
+      .findFirst({
+        where: eq(orders.id, sql.placeholder("orderId")),
+        with: {
+          items: true,
+          restaurant: { columns: { id: true }, with: { connections: { where: ne(connections.status, "disconnected"), limit: 1 } } },
+        },
+      })
+      .prepare("sync_load_work"),
+  );
+  const order = await statement.execute({ orderId: job.orderId });
+  if (!order) return null;
+  const { items, restaurant, ...row } = order;
+  return { order: row, items, conn: restaurant.connections[0] ?? null };
 }
 
 /**
@@ -73,7 +91,8 @@ export async function runSyncJob(
   const job = await claim(db, jobId, now);
   if (!job) return { status: "skipped" };
 
-  const conn = await liveConnection(db, job);
+  const work = await loadWork(db, job);
+  const conn = work?.conn ?? null;
   const waiting = pendingReason(conn, { manual: opts.manual || job.retryCount > 0 });
   if (waiting || !conn) {
     await db
@@ -95,10 +114,9 @@ export async function runSyncJob(
     await db.update(connections).set({ circuitState: "half_open" }).where(eq(connections.id, conn.id));
   }
 
-  const [order] = await db.select().from(orders).where(eq(orders.id, job.orderId));
-  const items = await db.select().from(orderItems).where(eq(orderItems.orderId, job.orderId));
+  const { order, items } = work!;
   const provider = getProvider(conn.provider);
-  const canonical = toCanonicalOrder(order!, items, conn);
+  const canonical = toCanonicalOrder(order, items, conn);
   const started = performance.now();
   const startedAt = new Date();
   let result: RunResult;
@@ -106,7 +124,7 @@ export async function runSyncJob(
     const ctx = await adapterContext(db, conn, settings.requestTimeoutMs, now);
     const pushed = await provider.adapter.pushOrder(ctx, canonical, { idempotencyKey: job.idempotencyKey });
     result = { status: "success", posOrderId: pushed.posOrderId };
-    await recordSuccess(db, job, conn, order!.id, pushed, startedAt, Math.round(performance.now() - started));
+    await recordSuccess(db, job, conn, order.id, pushed, startedAt, Math.round(performance.now() - started));
   } catch (error) {
     const c = classifyError(error);
     result = await recordFailure(db, job, conn, c, startedAt, Math.round(performance.now() - started), settings, now);
@@ -116,6 +134,12 @@ export async function runSyncJob(
   return result;
 }
 
+/**
+ * Success bookkeeping as one statement (attempt, job, order, connection): this is the hot path
+ * of every order, so it costs one round trip and is atomic without a transaction. The
+ * connection row is only rewritten when something about it changes (or at most once a
+ * second for last_sync_at), so concurrent orders of one restaurant don't queue on its lock.
+ */
 async function recordSuccess(
   db: Db,
   job: Job,
@@ -125,25 +149,22 @@ async function recordSuccess(
   startedAt: Date,
   durationMs: number,
 ) {
-  await db.transaction(async (tx) => {
-    await tx.insert(syncAttempts).values({
-      jobId: job.id,
-      attemptNumber: job.retryCount + 1,
-      startedAt,
-      durationMs,
-      outcome: "success",
-      requestSummary: { idempotency_key: job.idempotencyKey, ...pushed.summary },
-    });
-    await tx
-      .update(syncJobs)
-      .set({ status: "success", lockedAt: null, posOrderId: pushed.posOrderId, completedAt: new Date(), connectionId: conn.id, provider: conn.provider, lastErrorClass: null, lastErrorMessage: null })
-      .where(eq(syncJobs.id, job.id));
-    await tx.update(orders).set({ posOrderId: pushed.posOrderId, connectionId: conn.id }).where(eq(orders.id, orderId));
-    await tx
-      .update(connections)
-      .set({ ...afterSuccess(), health: "online", lastSyncAt: new Date(), lastError: null })
-      .where(eq(connections.id, conn.id));
-  });
+  const summary = JSON.stringify({ idempotency_key: job.idempotencyKey, ...pushed.summary });
+  await db.execute(sql`
+    with attempt as (
+      insert into ${syncAttempts} (job_id, attempt_number, started_at, duration_ms, outcome, request_summary)
+      values (${job.id}, ${job.retryCount + 1}, ${startedAt.toISOString()}::timestamptz, ${durationMs}, 'success', ${summary}::jsonb)
+    ), job as (
+      update ${syncJobs} set status = 'success', locked_at = null, pos_order_id = ${pushed.posOrderId}, completed_at = now(),
+        connection_id = ${conn.id}, provider = ${conn.provider}, last_error_class = null, last_error_message = null, updated_at = now()
+      where id = ${job.id}
+    ), ord as (
+      update ${orders} set pos_order_id = ${pushed.posOrderId}, connection_id = ${conn.id}, updated_at = now() where id = ${orderId}
+    )
+    update ${connections} set circuit_state = 'closed', circuit_opened_at = null, consecutive_failures = 0, health = 'online',
+      last_error = null, last_sync_at = now(), updated_at = now()
+    where id = ${conn.id} and (circuit_state <> 'closed' or consecutive_failures <> 0 or health <> 'online'
+      or last_error is not null or last_sync_at is null or last_sync_at < now() - interval '1 second')`);
 }
 
 async function recordFailure(

@@ -4,6 +4,8 @@ import { syncJobs } from "~/db/schema";
 import { logger } from "~/server/logger";
 import { syncSettings, type SyncSettings } from "./settings";
 
+const SWEEP_GRACE_MS = 1_000;
+
 export type DueJob = { id: string; connectionId: string | null; provider: string | null };
 
 /**
@@ -20,7 +22,8 @@ export async function sweepSyncJobs(
   const settings = opts.settings ?? syncSettings();
   const stuck = await db
     .update(syncJobs)
-    .set({ status: "retry", lockedAt: null, nextAttemptAt: now, lastErrorMessage: "The previous attempt was interrupted; trying again." })
+    // Due at once (past the grace below): nobody else will pick it up.
+    .set({ status: "retry", lockedAt: null, nextAttemptAt: new Date(now.getTime() - SWEEP_GRACE_MS), lastErrorMessage: "The previous attempt was interrupted; trying again." })
     .where(and(eq(syncJobs.status, "syncing"), lt(syncJobs.lockedAt, new Date(now.getTime() - settings.stuckAfterMs))))
     .returning({ id: syncJobs.id });
   if (stuck.length) logger.warn("sync.sweeper_recovered_stuck", { count: stuck.length });
@@ -28,7 +31,9 @@ export async function sweepSyncJobs(
   const due = await db
     .select({ id: syncJobs.id, connectionId: syncJobs.connectionId, provider: syncJobs.provider })
     .from(syncJobs)
-    .where(and(inArray(syncJobs.status, ["pending", "retry"]), lte(syncJobs.nextAttemptAt, now)))
+    // A job that just became due was normally dispatched already; give that run a moment
+    // before treating the job as lost, so sweeps don't pile onto fresh orders.
+    .where(and(inArray(syncJobs.status, ["pending", "retry"]), lte(syncJobs.nextAttemptAt, new Date(now.getTime() - SWEEP_GRACE_MS))))
     .orderBy(asc(syncJobs.nextAttemptAt))
     .limit(opts.limit ?? 200);
   for (const job of due) await redrive(job);

@@ -132,3 +132,26 @@ describe("fake Square webhooks", () => {
     expect(JSON.parse(received[0]?.body ?? "{}")).toMatchObject({ type: "order.fulfillment.updated", data: { type: "order", id } });
   });
 });
+
+describe("control plane (/__fake/*)", () => {
+  it("injects a sticky fault over HTTP and clears it", async () => {
+    const fake = await startFakeSquare();
+    try {
+      const post = await fetch(`${fake.url}/__fake/faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ target: "GET /v2/locations", fault: { status: 503 }, sticky: true }),
+      });
+      expect(post.status).toBe(200);
+      const token = fake.issueToken().accessToken;
+      const call = () => fetch(`${fake.url}/v2/locations`, { headers: { authorization: `Bearer ${token}` } });
+      expect((await call()).status).toBe(503);
+      expect((await call()).status).toBe(503);
+      await fetch(`${fake.url}/__fake/faults`, { method: "DELETE" });
+      expect((await call()).status).toBe(200);
+      expect(await (await fetch(`${fake.url}/__fake/state`)).json()).toMatchObject({ orders: 0, payments: 0 });
+    } finally {
+      await fake.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { fakeControl } from "./fake-control";
 import { faultResponse, FaultQueue } from "./fake-faults";
 import { readBody, write, type FakeContext, type FakeHandler, type FakeResponse } from "./fake-http";
 import { authenticate, authorizeDecision, authorizePage, issueToken, obtainToken, revokeMerchant, revokeToken, type FakeIssuedToken } from "./fake-oauth";
@@ -101,6 +102,8 @@ export async function startFakeSquare(opts: StartFakeSquareOptions = {}): Promis
     } catch {
       json = undefined;
     }
+    const control = fakeControl(method, url.pathname, json, state, faults);
+    if (control) return write(res, control);
     const idempotencyKey = typeof (json as { idempotency_key?: unknown } | undefined)?.idempotency_key === "string" ? (json as { idempotency_key: string }).idempotency_key : undefined;
     const fault = faults.take(method, url.pathname);
     const squareVersion = typeof req.headers["square-version"] === "string" ? req.headers["square-version"] : undefined;

@@ -14,5 +14,5 @@ export const POST = apiRoute(posDisconnectRoute, async ({ db, caller, body }) =>
     body.business_id,
     body.provider,
   );
-  return ok({ integrations: [toIntegrationResource(conn)] }, `${conn.provider} POS integration disconnected`);
+  return ok({ integrations: [toIntegrationResource(conn)] }, "POS integration disconnected successfully");
 });
