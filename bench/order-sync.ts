@@ -6,6 +6,7 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/order-sync.ts
  *   BENCH_ORDERS=2000 BENCH_CONCURRENCY=32 …
  *   BENCH_FAKE=inline                                 # fake in this process (default: its own process)
+ *   BENCH_RATE=100                                    # offer orders at a steady rate (orders/s) instead of as fast as possible
  *
  * By default the fake runs in its own process (started with `npm run fake -- square`), as a
  * real POS would be remote; otherwise its CPU would be billed to Switchboard.
@@ -21,6 +22,8 @@ import pg from "pg";
 
 const N = Number(process.env.BENCH_ORDERS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/** Orders per second offered; 0 = as fast as intake takes them (a saturation test). */
+const RATE = Number(process.env.BENCH_RATE ?? 0);
 const serverUrl = process.env.BENCH_DATABASE_URL;
 
 // Configure the app's own database before any app module reads the environment.
@@ -102,6 +105,10 @@ let next = 0;
 async function worker() {
   while (next < N) {
     const i = next++;
+    if (RATE) {
+      const due = t0 + (i * 1000) / RATE;
+      if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+    }
     const at = Date.now();
     const { order } = await intakeOrder(db, org!.id, {
       restaurantId: restaurant!.id,
@@ -136,12 +143,12 @@ const latencies = done.map((d) => d.startedAt.getTime() + d.durationMs - started
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
 const posOrders = await fake.posOrders();
 
-console.log(`order-sync bench · driver=inline · db=${dbDriver()} · fake=${process.env.BENCH_FAKE === "inline" ? "in-process" : "own process"} · orders=${N} · concurrency=${CONCURRENCY}`);
+console.log(`order-sync bench · driver=inline · db=${dbDriver()} · fake=${process.env.BENCH_FAKE === "inline" ? "in-process" : "own process"} · orders=${N} · concurrency=${CONCURRENCY} · offered=${RATE ? `${RATE}/s` : "max"}`);
 console.log(`  order→POS latency  p50 ${pct(50)} ms · p95 ${pct(95)} ms · p99 ${pct(99)} ms · max ${latencies.at(-1)} ms`);
 console.log(`  throughput         ${(N / elapsedS).toFixed(0)} orders/s (${elapsedS.toFixed(2)} s wall)`);
 console.log(`  POS orders created ${posOrders} (expected ${N}: exactly one per order)`);
 
-(await jobsDriver()).inline?.stop();
+await (await jobsDriver()).inline?.stop();
 await fake.close();
 await (await getDbHandle()).close();
 await dropDb?.();

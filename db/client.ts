@@ -61,6 +61,9 @@ export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const client = new Pool({ connectionString: opts.url, max: opts.poolMax ?? 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on the next query.
+    client.on("error", (error: Error) => console.warn(JSON.stringify({ level: "warn", msg: "db.idle_client_error", error: error.message })));
     const db = drizzle({ client, schema, casing }) as unknown as Db;
     return { db, driver, close: () => client.end() };
   }
@@ -77,6 +80,7 @@ export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
     neonConfig.pipelineConnect = false;
   }
   const client = new Pool({ connectionString: opts.url, max: opts.poolMax ?? 10 });
+  client.on("error", (error: Error) => console.warn(JSON.stringify({ level: "warn", msg: "db.idle_client_error", error: error.message })));
   const db = drizzle({ client, schema, casing }) as unknown as Db;
   return { db, driver, close: () => client.end() };
 }

@@ -23,7 +23,7 @@ describe("dispatch (inline driver)", () => {
     const { jobsDriver } = await import("./driver");
     const driver = await jobsDriver();
     expect(driver.name).toBe("inline");
-    driver.inline!.stop(); // only the dispatched event may write from here on
+    await driver.inline!.stop(); // only the dispatched event may write from here on
     const before = (await t.db.select().from(jobHeartbeats))[0]?.runCount ?? 0;
     await dispatch({ name: "switchboard/heartbeat.requested", data: { requestedBy: "u1" } });
     await vi.waitFor(async () => {

@@ -15,6 +15,8 @@ export class InlineDriver {
   private timer: NodeJS.Timeout | null = null;
   private nextRun = new Map<string, number>();
   private running = new Set<string>();
+  /** Work started and not yet finished, so stop() can let it complete. */
+  private inflight = new Set<Promise<unknown>>();
   private readonly ctx: JobContext;
 
   constructor(db: Db) {
@@ -25,19 +27,27 @@ export class InlineDriver {
   async start() {
     if (this.timer) return;
     for (const s of schedules) this.nextRun.set(s.id, 0);
-    this.timer = setInterval(() => void this.tick(), TICK_MS);
+    this.timer = setInterval(() => void this.track(this.tick()), TICK_MS);
     this.timer.unref();
-    await this.tick();
+    await this.track(this.tick());
   }
 
-  stop() {
+  /** Stop ticking and wait for the runs already under way (graceful shutdown, tests, benches). */
+  async stop() {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.inflight.add(p);
+    void p.finally(() => this.inflight.delete(p));
+    return p;
   }
 
   /** Run an event's handler after the caller's response; failures are logged, never thrown. */
   dispatch(event: AppEvent): void {
-    setImmediate(() => void this.run(event));
+    setImmediate(() => void this.track(this.run(event)));
   }
 
   /** Run an event's handler now and wait for it (tests, and `dispatch` under the hood). */
