@@ -24,7 +24,7 @@ export function SyncStats({ restaurantId }: { restaurantId: string }) {
         <CardHeader title="Last 14 days" description="Orders per day by how their POS sync ended." />
         {s.daily.length ? (
           <div className="px-5 py-4">
-            <div className="flex h-32 items-end gap-1.5" role="img" aria-label={`Daily sync results: ${s.daily.map((d) => `${d.day}: ${d.success} synced, ${d.failed} failed`).join("; ")}`}>
+            <div className="flex h-32 gap-1.5" role="img" aria-label={`Daily sync results: ${s.daily.map((d) => `${d.day}: ${d.success} synced, ${d.failed} failed`).join("; ")}`}>
               {s.daily.map((d) => (
                 <div key={d.day} className="flex flex-1 flex-col justify-end" title={`${d.day}: ${d.success} synced, ${d.failed} failed, ${d.other} in progress`}>
                   <div className="rounded-t bg-red-400" style={{ height: `${(d.failed / max) * 100}%` }} />

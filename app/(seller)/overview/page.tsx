@@ -9,6 +9,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { serverApi } from "~/components/trpc/server";
 import { requireSeller } from "~/server/auth/guards";
+import { getProvider } from "~/server/integrations/registry";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -32,7 +33,11 @@ export default async function OverviewPage() {
           value={stats.sync.successRate === null ? null : `${stats.sync.successRate}%`}
           hint={stats.sync.successRate === null ? "No orders synced to a POS yet" : `${stats.sync.success} of ${stats.sync.success + stats.sync.failed} in 30 days`}
         />
-        <Stat label="POS connection" value={pos ? pos.provider : null} hint={pos ? `Status: ${pos.status.replace("_", " ")}` : "Not connected"} />
+        <Stat
+          label="POS connection"
+          value={pos ? getProvider(pos.provider).metadata.name : null}
+          hint={pos ? (pos.status === "active" ? `Connected · ${pos.health}` : "Needs reconnecting") : "Not connected"}
+        />
       </div>
 
       {!pos ? (
