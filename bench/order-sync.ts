@@ -16,9 +16,7 @@
  * the HTTP call(s) to the POS (CreateOrder + EXTERNAL payment) and the bookkeeping.
  */
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
-import pg from "pg";
 
 const N = Number(process.env.BENCH_ORDERS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -29,20 +27,10 @@ const serverUrl = process.env.BENCH_DATABASE_URL;
 // Configure the app's own database before any app module reads the environment.
 let dropDb: (() => Promise<void>) | null = null;
 if (serverUrl) {
-  const name = `sb_bench_${randomUUID().slice(0, 8)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  dropDb = async () => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
+  const { createScratchDatabase } = await import("~/server/testing/db");
+  const scratch = await createScratchDatabase(serverUrl);
+  process.env.DATABASE_URL = scratch.url;
+  dropDb = scratch.drop;
 } else {
   process.env.PGLITE_DATA_DIR = "memory://";
 }

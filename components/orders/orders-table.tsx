@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatMoney, timeAgo } from "~/components/format";
 import { SyncStatusBadge } from "~/components/sync/sync-status-badge";
+import { Table, Td } from "~/components/ui/table";
 import type { OrderStatus, SyncJobStatus } from "~/db/schema";
 import { OrderStatusBadge } from "./order-status-badge";
 
@@ -22,35 +23,26 @@ export function OrdersTable({ orders, linkOrders = false }: { orders: OrderRow[]
   const label = (o: OrderRow) => (linkOrders ? <Link href={`/orders/${o.id}`} className="hover:underline">{o.externalId}</Link> : o.externalId);
   return (
     <>
-      <table className="hidden w-full text-sm md:table">
-        <thead className="border-b border-zinc-100 text-left text-xs uppercase tracking-wide text-zinc-500">
-          <tr>
-            <th className="px-5 py-2.5 font-medium">Order</th>
-            <th className="px-5 py-2.5 font-medium">Customer</th>
-            <th className="px-5 py-2.5 font-medium">Items</th>
-            <th className="px-5 py-2.5 font-medium">Status</th>
-            <th className="px-5 py-2.5 font-medium">POS</th>
-            <th className="px-5 py-2.5 text-right font-medium">Total</th>
-            <th className="px-5 py-2.5 text-right font-medium">Placed</th>
+      <Table
+        className="hidden md:block"
+        minWidth="0"
+        columns={[{ label: "Order" }, { label: "Customer" }, { label: "Items" }, { label: "Status" }, { label: "POS" }, { label: "Total", align: "right" }, { label: "Placed", align: "right" }]}
+      >
+        {orders.map((o) => (
+          <tr key={o.id} className="hover:bg-zinc-50">
+            <Td className="font-medium text-zinc-900">
+              {label(o)}
+              <span className="block text-xs font-normal capitalize text-zinc-500">{o.type.replace("_", " ")}</span>
+            </Td>
+            <Td className="text-zinc-700">{o.customerName}</Td>
+            <Td className="max-w-64 truncate text-zinc-600">{o.items.map((i) => `${i.quantity}× ${i.name}`).join(", ")}</Td>
+            <Td><OrderStatusBadge status={o.status} /></Td>
+            <Td><SyncStatusBadge status={o.syncJobs?.[0]?.status} /></Td>
+            <Td align="right" className="tabular-nums text-zinc-900">{formatMoney(o.totalAmount, o.currency)}</Td>
+            <Td align="right" className="text-zinc-500"><time dateTime={o.createdAt.toISOString()}>{timeAgo(o.createdAt)}</time></Td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
-          {orders.map((o) => (
-            <tr key={o.id} className="hover:bg-zinc-50">
-              <td className="px-5 py-3 font-medium text-zinc-900">
-                {label(o)}
-                <span className="block text-xs font-normal capitalize text-zinc-500">{o.type.replace("_", " ")}</span>
-              </td>
-              <td className="px-5 py-3 text-zinc-700">{o.customerName}</td>
-              <td className="max-w-64 truncate px-5 py-3 text-zinc-600">{o.items.map((i) => `${i.quantity}× ${i.name}`).join(", ")}</td>
-              <td className="px-5 py-3"><OrderStatusBadge status={o.status} /></td>
-              <td className="px-5 py-3"><SyncStatusBadge status={o.syncJobs?.[0]?.status} /></td>
-              <td className="px-5 py-3 text-right tabular-nums text-zinc-900">{formatMoney(o.totalAmount, o.currency)}</td>
-              <td className="px-5 py-3 text-right text-zinc-500"><time dateTime={o.createdAt.toISOString()}>{timeAgo(o.createdAt)}</time></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       <ul className="divide-y divide-zinc-100 md:hidden">
         {orders.map((o) => (
           <li key={o.id} className="space-y-1 px-4 py-3">

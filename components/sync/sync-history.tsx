@@ -7,6 +7,7 @@ import { formatDateTime } from "~/components/format";
 import { useTRPC } from "~/components/trpc/react";
 import { Button } from "~/components/ui/button";
 import { Card, CardHeader } from "~/components/ui/card";
+import { Table, Td } from "~/components/ui/table";
 import type { SyncJobStatus } from "~/db/schema";
 import { explainSyncError } from "./explain-error";
 import { SyncStatusBadge } from "./sync-status-badge";
@@ -54,32 +55,21 @@ export function SyncHistory({ restaurantId, posName }: { restaurantId: string; p
       ) : !q.data?.logs.length ? (
         <p className="px-5 py-4 text-sm text-zinc-500">{status ? "No syncs with this status." : "No orders have been sent to a POS yet."}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-sm">
-            <thead className="border-b border-zinc-100 text-left text-xs uppercase tracking-wide text-zinc-500">
-              <tr>
-                <th className="px-5 py-2 font-medium">When</th>
-                <th className="px-5 py-2 font-medium">Status</th>
-                <th className="px-5 py-2 font-medium">POS order</th>
-                <th className="px-5 py-2 font-medium">Retries</th>
-                <th className="px-5 py-2 font-medium">Detail</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {q.data.logs.map((l) => (
-                <tr key={l.id}>
-                  <td className="whitespace-nowrap px-5 py-2.5 text-zinc-600"><Link className="hover:underline" href={`/orders/${l.orderId}`}>{formatDateTime(new Date(l.createdAt))}</Link></td>
-                  <td className="px-5 py-2.5"><SyncStatusBadge status={l.status} /></td>
-                  <td className="px-5 py-2.5 font-mono text-xs">{l.posOrderId ?? "—"}</td>
-                  <td className="px-5 py-2.5 tabular-nums">{l.retryCount}</td>
-                  <td className="max-w-80 truncate px-5 py-2.5 text-zinc-600" title={l.lastErrorMessage ?? undefined}>
-                    {l.status === "success" ? `${l.durationMs ?? "—"} ms` : explainSyncError(l.lastErrorClass, l.lastErrorMessage, posName) ?? "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={[{ label: "When" }, { label: "Status" }, { label: "POS order" }, { label: "Retries" }, { label: "Detail" }]}>
+          {q.data.logs.map((l) => (
+            <tr key={l.id}>
+              <Td className="whitespace-nowrap text-zinc-600"><Link className="hover:underline" href={`/orders/${l.orderId}`}>{formatDateTime(new Date(l.createdAt))}</Link></Td>
+              <Td><SyncStatusBadge status={l.status} /></Td>
+              <Td className="font-mono text-xs">{l.posOrderId ?? "—"}</Td>
+              <Td className="tabular-nums">{l.retryCount}</Td>
+              <Td className="max-w-80 truncate text-zinc-600">
+                <span title={l.lastErrorMessage ?? undefined}>
+                  {l.status === "success" ? `${l.durationMs ?? "—"} ms` : explainSyncError(l.lastErrorClass, l.lastErrorMessage, posName) ?? "—"}
+                </span>
+              </Td>
+            </tr>
+          ))}
+        </Table>
       )}
       {total > PAGE ? (
         <div className="flex items-center justify-between border-t border-zinc-100 px-5 py-3 text-sm text-zinc-600">

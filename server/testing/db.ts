@@ -16,6 +16,23 @@ export async function createTestDb(): Promise<TestDb> {
     await runMigrations(handle);
     return { ...handle, dispose: handle.close };
   }
+  const scratch = await createScratchDatabase(serverUrl);
+  const migrator = await createDb({ url: scratch.url, driver: "pg", poolMax: 1 });
+  await runMigrations(migrator);
+  await migrator.close();
+  const handle = await createDb({ url: scratch.url, driver: "pg" });
+  return {
+    ...handle,
+    url: scratch.url,
+    dispose: async () => {
+      await handle.close();
+      await scratch.drop();
+    },
+  };
+}
+
+/** A new, empty database on the server at `serverUrl`, and a way to drop it. */
+export async function createScratchDatabase(serverUrl: string) {
   const name = `sb_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -23,15 +40,9 @@ export async function createTestDb(): Promise<TestDb> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const migrator = await createDb({ url: url.toString(), driver: "pg", poolMax: 1 });
-  await runMigrations(migrator);
-  await migrator.close();
-  const handle = await createDb({ url: url.toString(), driver: "pg" });
   return {
-    ...handle,
     url: url.toString(),
-    dispose: async () => {
-      await handle.close();
+    drop: async () => {
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);

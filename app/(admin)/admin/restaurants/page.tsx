@@ -5,6 +5,7 @@ import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { Table, Td } from "~/components/ui/table";
 import { requireAdmin } from "~/server/auth/guards";
 import { serverApi } from "~/components/trpc/server";
 
@@ -19,31 +20,18 @@ export default async function AdminRestaurantsPage() {
       {!rows.length ? (
         <EmptyState icon={Building2} title="No restaurants yet" description="Restaurants appear here as sellers sign up." />
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-sm">
-            <thead className="border-b border-zinc-100 text-left text-xs uppercase tracking-wide text-zinc-500">
-              <tr>
-                <th className="px-5 py-2.5 font-medium">Restaurant</th>
-                <th className="px-5 py-2.5 font-medium">Organization</th>
-                <th className="px-5 py-2.5 font-medium">POS</th>
-                <th className="px-5 py-2.5 text-right font-medium">Orders</th>
-                <th className="px-5 py-2.5 text-right font-medium">Added</th>
+        <Card>
+          <Table columns={[{ label: "Restaurant" }, { label: "Organization" }, { label: "POS" }, { label: "Orders", align: "right" }, { label: "Added", align: "right" }]}>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <Td className="font-medium text-zinc-900">{r.name}</Td>
+                <Td className="text-zinc-600">{r.organizationName}</Td>
+                <Td>{r.connectionCount ? <Badge tone="success">{r.connectionCount} connected</Badge> : <Badge>Not connected</Badge>}</Td>
+                <Td align="right" className="tabular-nums">{r.orderCount}</Td>
+                <Td align="right" className="text-zinc-500">{formatDateTime(r.createdAt)}</Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="px-5 py-3 font-medium text-zinc-900">{r.name}</td>
-                  <td className="px-5 py-3 text-zinc-600">{r.organizationName}</td>
-                  <td className="px-5 py-3">
-                    {r.connectionCount ? <Badge tone="success">{r.connectionCount} connected</Badge> : <Badge>Not connected</Badge>}
-                  </td>
-                  <td className="px-5 py-3 text-right tabular-nums">{r.orderCount}</td>
-                  <td className="px-5 py-3 text-right text-zinc-500">{formatDateTime(r.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </Card>
       )}
     </>
