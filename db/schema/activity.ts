@@ -19,6 +19,8 @@ export const WEBHOOK_EVENT_STATUSES = [
   "failed",
   "ignored",
   "rejected",
+  /** Verified, but about an order we do not know: kept for the explorer. */
+  "unmatched",
 ] as const;
 
 /** Every inbound vendor call, stored before it is acknowledged (seed 002 WebhookLogs). */
@@ -38,7 +40,11 @@ export const webhookEvents = pgTable(
     rawBody: text().notNull(),
     status: text({ enum: WEBHOOK_EVENT_STATUSES }).notNull().default("received"),
     errorMessage: text(),
+    /** The order the event was about, once matched. */
+    orderId: uuid().references(() => orders.id, { onDelete: "set null" }),
     attempts: integer().notNull().default(0),
+    /** Processing retries: when a failed event is tried again. */
+    nextAttemptAt: timestamp({ withTimezone: true }),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp({ withTimezone: true }),
   },
@@ -69,10 +75,17 @@ export const notifications = pgTable(
     recipient: text(),
     status: text({ enum: NOTIFICATION_STATUSES }).notNull().default("pending"),
     retryCount: integer().notNull().default(0),
+    /** Delivery queue: when the next send is due, and why the last one failed. */
+    nextAttemptAt: timestamp({ withTimezone: true }),
+    lastError: text(),
+    sentAt: timestamp({ withTimezone: true }),
     readAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index("notifications_org_created_idx").on(t.organizationId, t.createdAt)],
+  (t) => [
+    index("notifications_org_created_idx").on(t.organizationId, t.createdAt),
+    index("notifications_due_idx").on(t.status, t.nextAttemptAt),
+  ],
 );
 
 export const auditLog = pgTable(

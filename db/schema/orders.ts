@@ -60,6 +60,13 @@ export const orders = pgTable(
     specialInstructions: text(),
     source: text().notNull().default("marketplace"),
     placedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** When the POS last told us the status (webhook or poll). */
+    posStatusUpdatedAt: timestamp({ withTimezone: true }),
+    /** The kitchen's ready/delivery estimate, when the POS gives one. */
+    estimatedReadyAt: timestamp({ withTimezone: true }),
+    completedAt: timestamp({ withTimezone: true }),
+    cancelledAt: timestamp({ withTimezone: true }),
+    cancellationReason: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
