@@ -24,7 +24,12 @@ export const tokensRefreshRequested = eventType("switchboard/tokens.refresh-requ
   schema: z.object({ requestedBy: z.string().min(1) }),
 });
 
-export const EVENT_TYPES = [heartbeatRequested, orderSyncRequested, tokensRefreshRequested] as const;
+/** An order's status moved (POS webhook, poll or seller): tell whoever should hear about it. */
+export const orderStatusChanged = eventType("switchboard/order.status-changed", {
+  schema: z.object({ orderId: z.uuid(), from: z.string().nullable(), to: z.string(), changedBy: z.string() }),
+});
+
+export const EVENT_TYPES = [heartbeatRequested, orderSyncRequested, tokensRefreshRequested, orderStatusChanged] as const;
 
 type AnyEventType = (typeof EVENT_TYPES)[number];
 export type EventName = AnyEventType["name"];

@@ -3,6 +3,8 @@ import type { EventData, EventName } from "~/inngest/events";
 import { refreshDueTokens } from "~/server/connections/refresh-due";
 import { runSyncJob } from "~/server/sync/run-job";
 import { sweepSyncJobs } from "~/server/sync/sweeper";
+import type { OrderStatus } from "~/db/schema";
+import { enqueueStatusNotifications } from "~/server/notifications/status-messages";
 import { recordHeartbeat } from "./heartbeat";
 
 export type JobContext = { db: Db; driver: "inngest" | "inline" };
@@ -15,6 +17,7 @@ export const handlers: { [N in EventName]: (data: EventData<N>, ctx: JobContext)
   "switchboard/heartbeat.requested": (_data, ctx) => recordHeartbeat(ctx.db, "heartbeat", ctx.driver),
   "switchboard/order.sync-requested": (data, ctx) => runSyncJob(ctx.db, data.jobId, { manual: data.manual }),
   "switchboard/tokens.refresh-requested": (_data, ctx) => refreshDueTokens(ctx.db),
+  "switchboard/order.status-changed": (data, ctx) => enqueueStatusNotifications(ctx.db, data.orderId, data.to as OrderStatus),
 };
 
 export type Schedule = {
