@@ -1,7 +1,7 @@
 import { env } from "~/env";
 import { getDb } from "~/db";
 import { auth } from "~/server/auth";
-import { ORG_COOKIE } from "~/server/auth/cookies";
+import { ORG_COOKIE, readCookie } from "~/server/auth/cookies";
 import { isAppError } from "~/server/errors";
 import { logger } from "~/server/logger";
 import { loadActiveMembership, roleAtLeast } from "~/server/tenancy/membership";
@@ -27,17 +27,12 @@ export function oauthRedirectUri(req: Request, provider: string) {
 const back = (req: Request, params: Record<string, string>) =>
   Response.redirect(`${publicOrigin(req)}/integrations?${new URLSearchParams(params)}`, 303);
 
-function cookie(req: Request, name: string) {
-  const m = req.headers.get("cookie")?.match(new RegExp(`(?:^|;\\s*)${name}=([^;]+)`));
-  return m ? decodeURIComponent(m[1]!) : null;
-}
-
 /** GET /api/oauth/:provider/start?restaurantId= — a manager starts connecting their POS. */
 export async function handleOAuthStart(req: Request, provider: string) {
   const session = await auth();
   if (!session?.user?.id) return Response.redirect(`${publicOrigin(req)}/sign-in?callbackUrl=%2Fintegrations`, 303);
   const db = await getDb();
-  const org = await loadActiveMembership(db, session.user.id, cookie(req, ORG_COOKIE));
+  const org = await loadActiveMembership(db, session.user.id, readCookie(req.headers, ORG_COOKIE));
   if (!org || !roleAtLeast(org.role, "manager")) return back(req, { error: "Only owners and managers can connect a POS." });
   const restaurantId = new URL(req.url).searchParams.get("restaurantId") ?? "";
   try {

@@ -2,7 +2,7 @@ import type { Db } from "~/db/client";
 import type { OrgRole } from "~/db/schema";
 import { verifyApiKey } from "~/server/api-keys/verify";
 import { auth } from "~/server/auth";
-import { ORG_COOKIE } from "~/server/auth/cookies";
+import { ORG_COOKIE, readCookie } from "~/server/auth/cookies";
 import { AppError } from "~/server/errors";
 import { loadActiveMembership } from "~/server/tenancy/membership";
 
@@ -17,20 +17,6 @@ export type ApiCaller = {
   /** Set for API-key callers. */
   apiKeyId?: string;
 };
-
-function readCookie(req: Request, name: string) {
-  for (const part of (req.headers.get("cookie") ?? "").split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) {
-      try {
-        return decodeURIComponent(v.join("="));
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
-}
 
 /**
  * An `Authorization` header decides on its own: a wrong, revoked or non-Bearer credential is
@@ -51,7 +37,7 @@ export async function resolveCaller(req: Request, db: Db): Promise<ApiCaller> {
   if (!userId) {
     throw new AppError("UNAUTHENTICATED", "Authentication required: send 'Authorization: Bearer <API key>'");
   }
-  const membership = await loadActiveMembership(db, userId, readCookie(req, ORG_COOKIE));
+  const membership = await loadActiveMembership(db, userId, readCookie(req.headers, ORG_COOKIE));
   if (!membership) throw new AppError("FORBIDDEN", "You are not a member of any organization");
   return { organizationId: membership.organizationId, kind: "user", userId, role: membership.role };
 }
