@@ -44,12 +44,40 @@ export const env = createEnv({
     SQUARE_BASE_URL: z.url().optional(),
     SQUARE_APPLICATION_ID: z.string().optional(),
     SQUARE_APPLICATION_SECRET: z.string().optional(),
+    /** The webhook subscription's signature key (Developer Console → Webhooks) [reference §1.4]. */
+    SQUARE_WEBHOOK_SIGNATURE_KEY: z.string().optional(),
+    /** The notification URL exactly as registered on the subscription; Square signs it [reference §1.4]. */
+    SQUARE_WEBHOOK_URL: z.url().optional(),
+    /** PetPooja host set: "sandbox" (AWS API Gateway hosts) or "production" (host UNCONFIRMED: set PETPOOJA_BASE_URL). */
+    PETPOOJA_ENVIRONMENT: z.enum(["production", "sandbox"]).default("sandbox"),
+    /** Override PetPooja's base URL, stage included (e.g. https://…/V1, or a fake on localhost). */
+    PETPOOJA_BASE_URL: z.url().optional(),
+    /** Full save_order URL when it is on another host than the base URL (the sandbox's is). */
+    PETPOOJA_SAVE_ORDER_URL: z.url().optional(),
+    /** Platform (partner) credentials issued by PetPooja; a connection may override them. */
+    PETPOOJA_APP_KEY: z.string().optional(),
+    PETPOOJA_APP_SECRET: z.string().optional(),
+    PETPOOJA_ACCESS_TOKEN: z.string().optional(),
+    /** How long a rotated-out per-restaurant webhook secret keeps verifying. */
+    WEBHOOK_SECRET_GRACE_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
     /** Public URL of this app, for OAuth redirect URIs and webhook URLs. */
     APP_URL: z.url().optional(),
     POS_SYNC_RETRY_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
     POS_SYNC_MAX_RETRIES: z.coerce.number().int().min(0).max(100).default(12),
     POS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** Outbound email: smtp(s)://user:pass@host:port. Unset → email notifications stay pending. */
+    SMTP_URL: z.string().optional(),
+    SMTP_FROM: z.string().default("Switchboard <notifications@switchboard.local>"),
+    /** Twilio-compatible SMS/WhatsApp API (a local fake in dev/tests). */
+    TWILIO_BASE_URL: z.url().default("https://api.twilio.com"),
+    TWILIO_ACCOUNT_SID: z.string().optional(),
+    TWILIO_AUTH_TOKEN: z.string().optional(),
+    /** Sender for SMS (E.164) and WhatsApp (E.164; "whatsapp:" is added). */
+    TWILIO_FROM: z.string().optional(),
+    TWILIO_WHATSAPP_FROM: z.string().optional(),
+    /** Sends per outbound notification before it is marked failed. */
+    NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -29,7 +29,12 @@ export const orderStatusChanged = eventType("switchboard/order.status-changed", 
   schema: z.object({ orderId: z.uuid(), from: z.string().nullable(), to: z.string(), changedBy: z.string() }),
 });
 
-export const EVENT_TYPES = [heartbeatRequested, orderSyncRequested, tokensRefreshRequested, orderStatusChanged] as const;
+/** A verified vendor webhook was stored: process it (idempotent; retried by the webhook sweeper). */
+export const webhookReceived = eventType("switchboard/webhook.received", {
+  schema: z.object({ webhookEventId: z.uuid(), provider: z.string(), connectionId: z.uuid().nullable() }),
+});
+
+export const EVENT_TYPES = [heartbeatRequested, orderSyncRequested, tokensRefreshRequested, orderStatusChanged, webhookReceived] as const;
 
 type AnyEventType = (typeof EVENT_TYPES)[number];
 export type EventName = AnyEventType["name"];

@@ -11,6 +11,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardHeader } from "~/components/ui/card";
 import { OrderStatusBadge } from "./order-status-badge";
+import { StatusTimeline } from "./status-timeline";
 
 /** One order: what was ordered, where it stands, and every attempt to put it in the POS. */
 export function OrderDetail({ restaurantId, orderId, posName }: { restaurantId: string; orderId: string; posName: string }) {
@@ -49,33 +50,36 @@ export function OrderDetail({ restaurantId, orderId, posName }: { restaurantId: 
       {retry.error ? <p role="alert" className="text-sm text-red-600">{retry.error.message}</p> : null}
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-        <Card>
-          <CardHeader title="POS sync" description={job?.posOrderId ? `${posName} order ${job.posOrderId}` : job?.lastErrorMessage && job.status === "pending" ? job.lastErrorMessage : undefined} />
-          {job && job.attempts.length ? (
-            <ol className="divide-y divide-zinc-100" aria-label="Sync attempts">
-              {job.attempts.map((a) => (
-                <li key={a.id} className="flex gap-3 px-5 py-3 text-sm">
-                  <Badge tone={a.outcome === "success" ? "success" : a.outcome === "retry" ? "warning" : "danger"} className="h-fit">
-                    #{a.attemptNumber} {a.outcome.replace("_", " ")}
-                  </Badge>
-                  <div className="min-w-0 flex-1">
-                    <p className="text-zinc-800">{a.outcome === "success" ? `Accepted by ${posName}` : explainSyncError(a.errorClass, a.errorMessage, posName)}</p>
-                    <p className="text-xs text-zinc-500">
-                      {formatDateTime(new Date(a.startedAt))} · {a.durationMs} ms{a.httpStatus ? ` · HTTP ${a.httpStatus}` : ""}
-                    </p>
-                  </div>
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <p className="px-5 py-4 text-sm text-zinc-500">No attempt yet.</p>
-          )}
-          {job?.status === "retry" ? (
-            <p className="border-t border-zinc-100 px-5 py-3 text-sm text-amber-800">
-              Next attempt {formatDateTime(new Date(job.nextAttemptAt))} · {job.retryCount} of {job.maxRetries} retries used
-            </p>
-          ) : null}
-        </Card>
+        <div className="space-y-6">
+          <Card>
+            <CardHeader title="POS sync" description={job?.posOrderId ? `${posName} order ${job.posOrderId}` : job?.lastErrorMessage && job.status === "pending" ? job.lastErrorMessage : undefined} />
+            {job && job.attempts.length ? (
+              <ol className="divide-y divide-zinc-100" aria-label="Sync attempts">
+                {job.attempts.map((a) => (
+                  <li key={a.id} className="flex gap-3 px-5 py-3 text-sm">
+                    <Badge tone={a.outcome === "success" ? "success" : a.outcome === "retry" ? "warning" : "danger"} className="h-fit">
+                      #{a.attemptNumber} {a.outcome.replace("_", " ")}
+                    </Badge>
+                    <div className="min-w-0 flex-1">
+                      <p className="text-zinc-800">{a.outcome === "success" ? `Accepted by ${posName}` : explainSyncError(a.errorClass, a.errorMessage, posName)}</p>
+                      <p className="text-xs text-zinc-500">
+                        {formatDateTime(new Date(a.startedAt))} · {a.durationMs} ms{a.httpStatus ? ` · HTTP ${a.httpStatus}` : ""}
+                      </p>
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="px-5 py-4 text-sm text-zinc-500">No attempt yet.</p>
+            )}
+            {job?.status === "retry" ? (
+              <p className="border-t border-zinc-100 px-5 py-3 text-sm text-amber-800">
+                Next attempt {formatDateTime(new Date(job.nextAttemptAt))} · {job.retryCount} of {job.maxRetries} retries used
+              </p>
+            ) : null}
+          </Card>
+          <StatusTimeline history={o.statusHistory} />
+        </div>
 
         <Card>
           <CardHeader title="Items" />

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Logo } from "./logo";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 import { UserMenu } from "./user-menu";
 
 type Props = {
@@ -30,6 +31,7 @@ export function AppShell({ area, user, context, heading, children }: Props) {
             <Logo withName={false} />
           </span>
           <p className="min-w-0 flex-1 truncate text-sm font-medium text-zinc-600">{heading}</p>
+          {area === "seller" ? <NotificationBell /> : null}
           <UserMenu {...user} />
         </header>
         <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 lg:py-8">{children}</main>

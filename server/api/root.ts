@@ -6,6 +6,7 @@ import { organizationRouter } from "./routers/organization";
 import { overviewRouter } from "./routers/overview";
 import { restaurantsRouter } from "./routers/restaurants";
 import { syncRouter } from "./routers/sync";
+import { notificationsRouter } from "./routers/notifications";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   overview: overviewRouter,
   restaurants: restaurantsRouter,
   sync: syncRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

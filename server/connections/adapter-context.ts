@@ -1,5 +1,6 @@
 import type { Db } from "~/db/client";
 import type { connections } from "~/db/schema";
+import { platformConfigOf } from "~/server/integrations/platform-config";
 import { providerRuntime } from "~/server/integrations/runtime";
 import type { AdapterContext } from "~/server/integrations/types";
 import { freshCredentials } from "./credentials";
@@ -11,7 +12,7 @@ export async function adapterContext(
   timeoutMs: number,
   now = new Date(),
 ): Promise<AdapterContext> {
-  const credentials = await freshCredentials(db, conn, now);
+  const [credentials, platformConfig] = await Promise.all([freshCredentials(db, conn, now), platformConfigOf(db, conn.provider)]);
   const rt = providerRuntime(conn.provider);
   return {
     baseUrl: rt.baseUrl,
@@ -24,5 +25,6 @@ export async function adapterContext(
       config: conn.config,
     },
     timeoutMs,
+    platformConfig,
   };
 }

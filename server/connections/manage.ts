@@ -11,6 +11,7 @@ import { findOrgRestaurant } from "~/server/restaurants/queries";
 import { dispatchSync } from "~/server/sync/dispatch-sync";
 import { wakeWaitingJobs } from "~/server/sync/request-sync";
 import { sealCredentials } from "./credentials";
+import { createWebhookSecret } from "~/server/webhooks/secrets";
 
 export type Actor = { organizationId: string; userId?: string | null; apiKeyId?: string | null };
 
@@ -83,6 +84,8 @@ export async function saveConnection(
           .values({ id, organizationId: actor.organizationId, restaurantId: input.restaurantId, provider: provider.metadata.id, ...values })
           .returning();
     await audit(tx, actor, existing ? "connection.reconnected" : "connection.created", id, { provider: provider.metadata.id });
+    // Per-restaurant webhook secret (seed 002), sealed; the seller reveals or rotates it from the Integrations page.
+    if (!existing) await createWebhookSecret(tx, id);
     return saved!;
   });
   if (row.externalLocationId) await redriveWaiting(db, row);

@@ -3,11 +3,25 @@
  * Point the provider's base URL at the printed URL and connect with the printed demo app
  * credentials. Ctrl-C stops it.
  */
+import { FAKE_PETPOOJA_APP, FAKE_PETPOOJA_REST_ID, startFakePetpooja } from "./petpooja/fake";
 import { FAKE_SQUARE_CLIENT_ID, FAKE_SQUARE_CLIENT_SECRET, startFakeSquare } from "./square/fake";
 
 type Running = { url: string; close(): Promise<void>; lines: string[] };
 
 const FAKES: Record<string, (port: number) => Promise<Running>> = {
+  async petpooja(port) {
+    const fake = await startFakePetpooja({ port });
+    return {
+      url: fake.url,
+      close: () => fake.close(),
+      lines: [
+        `app key:       ${FAKE_PETPOOJA_APP.app_key}`,
+        `app secret:    ${FAKE_PETPOOJA_APP.app_secret}`,
+        `access token:  ${FAKE_PETPOOJA_APP.access_token}`,
+        `restID:        ${FAKE_PETPOOJA_REST_ID}`,
+      ],
+    };
+  },
   async square(port) {
     const fake = await startFakeSquare({ port });
     const token = fake.issueToken();

@@ -1,10 +1,12 @@
 import { AppError } from "~/server/errors";
+import { petpoojaProvider } from "./petpooja";
 import { squareProvider } from "./square";
 import type { ProviderModule } from "./types";
 
 /** Provider id → module. Hand-written and typed: adding a POS is one line here. */
 const PROVIDERS = {
   square: squareProvider,
+  petpooja: petpoojaProvider,
 } satisfies Record<string, ProviderModule>;
 
 export type ProviderId = keyof typeof PROVIDERS;

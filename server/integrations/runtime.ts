@@ -1,5 +1,6 @@
 import { env } from "~/env";
 import { getProvider } from "./registry";
+import { petpoojaRuntimeFromEnv } from "./petpooja/runtime";
 import { squareRuntimeFromEnv } from "./square/runtime";
 import type { AppCredentials } from "./types";
 
@@ -27,6 +28,7 @@ export function providerRuntime(providerId: string): ProviderRuntime {
   getProvider(providerId); // unknown id → NOT_FOUND
   const fromEnv: Record<string, () => Omit<ProviderRuntime, "sandbox">> = {
     square: () => squareRuntimeFromEnv(env),
+    petpooja: () => petpoojaRuntimeFromEnv(env),
   };
   return { ...fromEnv[providerId]!(), sandbox: false };
 }

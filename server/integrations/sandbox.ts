@@ -1,6 +1,9 @@
+import { env } from "~/env";
 import { logger } from "~/server/logger";
 import { registerSandbox } from "./runtime";
+import { startPetpoojaSandbox } from "./petpooja/sandbox";
 import { startSquareSandbox } from "./square/sandbox";
+import { startTwilioSandbox } from "~/server/notifications/channels/sandbox";
 
 /**
  * Development and e2e: start every provider's fake in this process and point the adapters
@@ -8,8 +11,15 @@ import { startSquareSandbox } from "./square/sandbox";
  * with no vendor account. Nothing here runs in production unless PROVIDER_SANDBOX is set.
  */
 export async function startSandboxes(basePort: number) {
-  const square = await startSquareSandbox(basePort);
+  // The fake's webhook subscription points at this app's own /api/webhooks/square.
+  const square = await startSquareSandbox(basePort, { appUrl: env.APP_URL ?? env.AUTH_URL ?? "http://localhost:3000", webhookUrl: env.SQUARE_WEBHOOK_URL });
   registerSandbox("square", square.runtime);
-  logger.info("sandbox.started", { square: square.fake.url });
-  return { square: square.fake };
+  // PetPooja's fake on the next port (or a free one when basePort is 0).
+  const petpooja = await startPetpoojaSandbox(basePort ? basePort + 1 : 0);
+  registerSandbox("petpooja", petpooja.runtime);
+  // Customer SMS/WhatsApp go to a local Twilio fake unless a real account is configured.
+  const twilio = await startTwilioSandbox();
+  if (twilio) logger.info("sandbox.twilio_started", { twilio: twilio.url });
+  logger.info("sandbox.started", { square: square.fake.url, petpooja: petpooja.fake.url });
+  return { square: square.fake, petpooja: petpooja.fake };
 }

@@ -68,6 +68,8 @@ export type AdapterContext = {
   };
   /** Per-request timeout; a timeout is an ambiguous outcome, retried with the same idempotency key. */
   timeoutMs: number;
+  /** The provider's platform-wide defaults (admin-set provider_settings.globalConfig), merged under the connection's config. */
+  platformConfig?: Record<string, unknown>;
 };
 
 // ─── Results ────────────────────────────────────────────────────────────────────────
@@ -103,13 +105,20 @@ export type HealthResult = { ok: boolean; latencyMs: number; detail?: string };
 
 export type WebhookRequest = { rawBody: string; headers: Headers; url: string };
 
+/**
+ * Where an event belongs, for providers that sign with one app-wide key and send every
+ * merchant's events to one URL (Square): the ingress routes it to a connection by these.
+ */
+export type WebhookEventRouting = { merchantId?: string; locationId?: string };
+
 /** A vendor event normalized for our processors. */
-export type ParsedWebhookEvent =
+export type ParsedWebhookEvent = WebhookEventRouting & (
   | { kind: "order_status"; eventId: string; posOrderId: string; vendorState: string; status: OrderStatus | null; occurredAt: Date }
   | { kind: "menu_changed"; eventId: string; occurredAt: Date }
   | { kind: "stock_changed"; eventId: string; posItemId: string; available: boolean; occurredAt: Date }
   | { kind: "auth_revoked"; eventId: string; merchantId?: string; occurredAt: Date }
-  | { kind: "ignored"; eventId: string; type: string };
+  | { kind: "ignored"; eventId: string; type: string }
+);
 
 // ─── Capabilities ───────────────────────────────────────────────────────────────────
 

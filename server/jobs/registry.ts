@@ -5,7 +5,10 @@ import { runSyncJob } from "~/server/sync/run-job";
 import { sweepSyncJobs } from "~/server/sync/sweeper";
 import type { OrderStatus } from "~/db/schema";
 import { enqueueStatusNotifications } from "~/server/notifications/status-messages";
+import { deliverDueNotifications } from "~/server/notifications/deliver";
 import { recordHeartbeat } from "./heartbeat";
+import { processWebhookEvent, sweepWebhookEvents } from "~/server/webhooks/process";
+import { expireWebhookSecrets } from "~/server/webhooks/secrets";
 
 export type JobContext = { db: Db; driver: "inngest" | "inline" };
 
@@ -18,6 +21,7 @@ export const handlers: { [N in EventName]: (data: EventData<N>, ctx: JobContext)
   "switchboard/order.sync-requested": (data, ctx) => runSyncJob(ctx.db, data.jobId, { manual: data.manual }),
   "switchboard/tokens.refresh-requested": (_data, ctx) => refreshDueTokens(ctx.db),
   "switchboard/order.status-changed": (data, ctx) => enqueueStatusNotifications(ctx.db, data.orderId, data.to as OrderStatus),
+  "switchboard/webhook.received": (data, ctx) => processWebhookEvent(ctx.db, data.webhookEventId),
 };
 
 export type Schedule = {
@@ -48,6 +52,27 @@ export const schedules: Schedule[] = [
     cron: "0 * * * *",
     everyMs: 60 * 60_000,
     run: (ctx) => refreshDueTokens(ctx.db),
+  },
+  {
+    // Customer email/SMS/WhatsApp queue: claim due rows and send them (Inngest: every minute).
+    id: "deliver-notifications",
+    cron: "* * * * *",
+    everyMs: 5_000,
+    run: (ctx) => deliverDueNotifications(ctx.db),
+  },
+  {
+    // Stored webhook calls whose processing was lost or failed and is due again.
+    id: "webhook-sweeper",
+    cron: "* * * * *",
+    everyMs: 5_000,
+    run: (ctx) => sweepWebhookEvents(ctx.db, (e) => processWebhookEvent(ctx.db, e.id)),
+  },
+  {
+    // Rotated-out webhook secrets stop verifying once their grace window ends.
+    id: "webhook-secret-expiry",
+    cron: "*/15 * * * *",
+    everyMs: 15 * 60_000,
+    run: (ctx) => expireWebhookSecrets(ctx.db),
   },
 ];
 

@@ -10,6 +10,8 @@ const EXPECTED = [
   ["post", "/api/v1/pos/connect"],
   ["post", "/api/v1/pos/disconnect"],
   ["get", "/api/v1/pos/integration/{businessId}"],
+  ["get", "/api/v1/pos/integration/{businessId}/health"],
+  ["post", "/api/v1/pos/integration/{businessId}/rotate-secret"],
   ["post", "/api/v1/pos/sync/{orderId}"],
   ["get", "/api/v1/pos/history/{businessId}"],
   ["get", "/api/v1/pos/stats/{businessId}"],

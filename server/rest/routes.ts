@@ -6,6 +6,7 @@
  */
 import type { ApiRouteConfig } from "./handler";
 import * as s from "./schemas";
+import * as ws from "./webhook-schemas";
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500;
 
@@ -286,6 +287,49 @@ export const posStatsRoute = defineRoute({
   },
 });
 
+export const posRotateSecretRoute = defineRoute({
+  id: "rotateWebhookSecret",
+  method: "POST",
+  path: "/api/v1/pos/integration/{businessId}/rotate-secret",
+  tag: "POS integration",
+  auth: "required",
+  summary: "Rotate the webhook secret",
+  description:
+    "Issues a new per-restaurant webhook secret (seed 002) and returns it once. The previous secret keeps verifying for a grace window (24 h by default) so the POS can be updated without dropping webhooks. Needs the manager role when called with a session.",
+  params: s.businessIdParamsSchema,
+  response: ws.rotateSecretResponseSchema,
+  successes: [{ status: 200, description: "Rotated; the new secret is in the response" }],
+  errors: [400, 401, 403, 404, 429, 500],
+  example: {
+    params: { businessId: BUSINESS },
+    response: {
+      webhook_secret: "whsec_3f9a…",
+      webhook_url: `https://switchboard.example.com/api/webhooks/square/order-status/${INTEGRATION}`,
+      previous_secret_valid_until: "2025-11-16T14:30:00.000Z",
+    },
+    message: "Webhook secret rotated",
+  },
+});
+
+export const posHealthRoute = defineRoute({
+  id: "getIntegrationHealth",
+  method: "GET",
+  path: "/api/v1/pos/integration/{businessId}/health",
+  tag: "POS integration",
+  auth: "required",
+  summary: "Integration health",
+  description:
+    "Seed 002 health check from what is recorded: connection health, last successful sync, whether webhooks are arriving, and the latest sync/webhook errors. Does not call the POS.",
+  params: s.businessIdParamsSchema,
+  response: ws.integrationHealthResponseSchema,
+  successes: [{ status: 200, description: "The integration's health" }],
+  errors: [400, 401, 403, 404, 429, 500],
+  example: {
+    params: { businessId: BUSINESS },
+    response: { status: "healthy", pos_type: "square", last_sync: "2025-11-15T14:30:15.000Z", webhook_status: "active", recent_errors: [] },
+  },
+});
+
 /** In the order the docs present them. */
 export const API_ROUTES: RouteSpec[] = [
   listRestaurantsRoute,
@@ -293,6 +337,8 @@ export const API_ROUTES: RouteSpec[] = [
   posConnectRoute,
   posDisconnectRoute,
   posIntegrationRoute,
+  posHealthRoute,
+  posRotateSecretRoute,
   posSyncRoute,
   posHistoryRoute,
   posStatsRoute,

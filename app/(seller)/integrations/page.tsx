@@ -6,6 +6,7 @@ import { NoRestaurant } from "~/components/shell/no-restaurant";
 import { SyncHistory } from "~/components/sync/sync-history";
 import { SyncStats } from "~/components/sync/sync-stats";
 import { PageHeader } from "~/components/ui/page-header";
+import { WebhookSecretCard } from "~/components/webhooks/webhook-secret-card";
 import { serverApi } from "~/components/trpc/server";
 import { requireSeller } from "~/server/auth/guards";
 import { getProvider } from "~/server/integrations/registry";
@@ -36,6 +37,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
             <ConnectionPanel restaurantId={restaurant.id} providerName={posName} canManage={canManage} sandbox={providers.find((p) => p.id === conn.provider)?.sandbox ?? false} />
             <ItemMappingEditor restaurantId={restaurant.id} providerName={posName} canManage={canManage} />
           </div>
+          <WebhookSecretCard restaurantId={restaurant.id} providerName={posName} canManage={canManage} />
           <SyncStats restaurantId={restaurant.id} />
           <SyncHistory restaurantId={restaurant.id} posName={posName} />
         </div>

@@ -7,6 +7,7 @@ import { listOrderedDishes } from "~/server/orders/queries";
 import { providerRuntime } from "~/server/integrations/runtime";
 import { createTRPCRouter, orgProcedure, restaurantProcedure } from "../trpc";
 import { requireRole } from "../require-role";
+import { revealWebhookSecret, rotateRestaurantWebhookSecret, webhookSettings } from "~/server/webhooks/manage";
 
 export const integrationsRouter = createTRPCRouter({
   /** The provider catalog: what can be connected, and whether it points at a local sandbox. */
@@ -37,6 +38,18 @@ export const integrationsRouter = createTRPCRouter({
     requireRole(ctx.org.role, "manager");
     const { restaurantId: _r, ...patch } = input;
     return connectionView(await updateConnectionSettings(ctx.db, { organizationId: ctx.org.id, userId: ctx.userId }, ctx.restaurant.id, patch));
+  }),
+  /** The per-restaurant webhook URL, and whether a secret exists (the secret itself is never re-shown). */
+  webhook: restaurantProcedure.query(({ ctx }) => webhookSettings(ctx.db, { organizationId: ctx.org.id, userId: ctx.userId }, ctx.restaurant.id)),
+  /** The secret generated at connect time, shown once (manager+). */
+  revealWebhookSecret: restaurantProcedure.mutation(async ({ ctx }) => {
+    requireRole(ctx.org.role, "manager");
+    return revealWebhookSecret(ctx.db, { organizationId: ctx.org.id, userId: ctx.userId }, ctx.restaurant.id);
+  }),
+  /** New webhook secret, returned once; the old one verifies for the grace window. */
+  rotateWebhookSecret: restaurantProcedure.mutation(async ({ ctx }) => {
+    requireRole(ctx.org.role, "manager");
+    return rotateRestaurantWebhookSecret(ctx.db, { organizationId: ctx.org.id, userId: ctx.userId }, ctx.restaurant.id);
   }),
   disconnect: restaurantProcedure.input(z.object({ provider: z.string().optional() })).mutation(async ({ ctx, input }) => {
     requireRole(ctx.org.role, "manager");

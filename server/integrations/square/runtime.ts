@@ -11,6 +11,14 @@ export function squareRuntimeFromEnv(env: typeof Env): { baseUrl: string; app: A
   const fallback = env.SQUARE_ENVIRONMENT === "production" ? metadata.baseUrls.production : metadata.baseUrls.sandbox;
   return {
     baseUrl: env.SQUARE_BASE_URL ?? fallback ?? metadata.baseUrls.production,
-    app: { clientId: env.SQUARE_APPLICATION_ID, clientSecret: env.SQUARE_APPLICATION_SECRET },
+    app: {
+      clientId: env.SQUARE_APPLICATION_ID,
+      clientSecret: env.SQUARE_APPLICATION_SECRET,
+      // The webhook subscription's signature key and its exact notification URL [reference §1.4].
+      extra: {
+        ...(env.SQUARE_WEBHOOK_SIGNATURE_KEY ? { webhookSignatureKey: env.SQUARE_WEBHOOK_SIGNATURE_KEY } : {}),
+        ...(env.SQUARE_WEBHOOK_URL ? { webhookUrl: env.SQUARE_WEBHOOK_URL } : {}),
+      },
+    },
   };
 }

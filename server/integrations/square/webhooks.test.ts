@@ -70,6 +70,9 @@ describe("Square webhook parsing", () => {
         vendorState: "OPEN",
         status: null,
         occurredAt: new Date("2020-04-16T23:14:26.359Z"),
+        // Routing for the ingress: Square posts every merchant's events to one URL.
+        merchantId: "5S9MXCS9Y99KK",
+        locationId: "FPYCBCHYMXFK1",
       },
     ]);
   });
@@ -96,7 +99,7 @@ describe("Square webhook parsing", () => {
 
   it("maps catalog, inventory and revocation events", () => {
     expect(squareWebhooks.parse(envelope("catalog.version.updated", { catalog_version: { updated_at: "2020-01-01T00:00:00Z" } }))).toEqual([
-      { kind: "menu_changed", eventId: "evt-catalog.version.updated", occurredAt: new Date("2020-04-16T23:14:26.359Z") },
+      { kind: "menu_changed", eventId: "evt-catalog.version.updated", occurredAt: new Date("2020-04-16T23:14:26.359Z"), merchantId: "M1" },
     ]);
     const inventory = envelope("inventory.count.updated", {
       inventory_counts: [
@@ -115,7 +118,7 @@ describe("Square webhook parsing", () => {
   });
 
   it("ignores other events and rejects bodies that are not Square events", () => {
-    expect(squareWebhooks.parse(envelope("payment.updated", {}))).toEqual([{ kind: "ignored", eventId: "evt-payment.updated", type: "payment.updated" }]);
+    expect(squareWebhooks.parse(envelope("payment.updated", {}))).toEqual([{ kind: "ignored", eventId: "evt-payment.updated", type: "payment.updated", merchantId: "M1" }]);
     expect(() => squareWebhooks.parse("{not json")).toThrow(expect.objectContaining({ code: "BAD_REQUEST" }));
     expect(() => squareWebhooks.parse('{"hello":"world"}')).toThrow(expect.objectContaining({ code: "BAD_REQUEST" }));
   });

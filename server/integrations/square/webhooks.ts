@@ -52,7 +52,16 @@ function parse(rawBody: string): ParsedWebhookEvent[] {
   }
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) throw new AppError("BAD_REQUEST", "Square webhook body is not a Square event envelope");
-  return toEvents(envelope.data);
+  // Square sends every merchant's events to the app's one subscription URL: carry the merchant
+  // (and, for order notices, the location) so the ingress can route the event to a connection.
+  const e = envelope.data;
+  const key = e.type === "order.created" ? "order_created" : e.type === "order.updated" ? "order_updated" : "order_fulfillment_updated";
+  const locationId = z.object({ location_id: z.string() }).safeParse(e.data?.object?.[key]);
+  const routing = {
+    ...(e.merchant_id ? { merchantId: e.merchant_id } : {}),
+    ...(locationId.success ? { locationId: locationId.data.location_id } : {}),
+  };
+  return toEvents(e).map((ev) => ({ ...ev, ...routing }));
 }
 
 function toEvents(e: Envelope): ParsedWebhookEvent[] {

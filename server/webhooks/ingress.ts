@@ -1,0 +1,148 @@
+/**
+ * Webhooks in (DESIGN "Webhooks in"): raw body (size-capped) → provider → connection →
+ * verify against every valid secret → parse → staleness → dedupe → store → enqueue → 2xx.
+ * Every call is stored before it is answered, rejected ones too, and nothing here changes an
+ * order: processing runs through the jobs seam (process.ts).
+ *
+ * Answers: 200 accepted (also for a replay of an event already received: acknowledged with
+ * `duplicate: true` and no second effect, so the vendor stops retrying); 400 malformed body;
+ * 401 missing/invalid signature or stale; 404 unknown provider or connection (one message, so
+ * ids cannot be probed); 413 over 256 KB.
+ */
+import type { Db } from "~/db/client";
+import { dispatch } from "~/server/jobs/dispatch";
+import { getProvider, isProviderId } from "~/server/integrations/registry";
+import type { ParsedWebhookEvent } from "~/server/integrations/types";
+import { logger } from "~/server/logger";
+import { notifySellerOfWebhookFailures } from "~/server/notifications/webhook-failures";
+import { ingressProfile } from "./profiles";
+import { readRawBody } from "./read-body";
+import { connectionForEvents, liveConnectionById, parseWebhookPath, type Connection } from "./routing";
+import { validWebhookSecrets } from "./secrets";
+import { dedupeKeyOf, storeCall } from "./store";
+
+export type WebhookTarget = { provider: string; path: string[] };
+
+const reply = (status: number, body: Record<string, unknown>) => Response.json(body, { status });
+const NOT_FOUND = () => reply(404, { ok: false, error: "Not found" });
+
+export async function receiveWebhook(db: Db, req: Request, target: WebhookTarget, now = new Date()): Promise<Response> {
+  const provider = target.provider;
+  const reject = async (status: number, reason: string, rawBody: string, extra: { connectionId?: string | null; signatureValid?: boolean; eventType?: string | null } = {}) => {
+    await storeCall(db, req, {
+      provider,
+      connectionId: extra.connectionId ?? null,
+      eventType: extra.eventType ?? null,
+      signatureValid: extra.signatureValid ?? false,
+      verificationError: reason,
+      rawBody,
+      status: "rejected",
+    });
+    logger.warn("webhook.rejected", { provider: provider.slice(0, 64), status, reason, connectionId: extra.connectionId ?? null });
+    // Repeated signature failures on one restaurant's URL usually mean a stale secret on the
+    // POS side: tell the seller (at most hourly, past a threshold). Never fails the answer.
+    if (status === 401 && extra.connectionId) {
+      await notifySellerOfWebhookFailures(db, extra.connectionId).catch((error: unknown) =>
+        logger.error("webhook.failure_notice_failed", { connectionId: extra.connectionId, error }),
+      );
+    }
+    return status === 404 ? NOT_FOUND() : reply(status, { ok: false, error: reason });
+  };
+
+  const body = await readRawBody(req);
+  if (!body.ok) return reject(413, "payload_too_large", "");
+  const rawBody = body.text;
+
+  if (!isProviderId(provider) || !getProvider(provider).webhooks) return reject(404, "unknown_provider", rawBody);
+  const capability = getProvider(provider).webhooks!;
+  const profile = ingressProfile(provider);
+
+  const path = parseWebhookPath(target.path);
+  if (path === "invalid") return reject(404, "unknown_connection", rawBody);
+  let connection: Connection | null = null;
+  if (path.connectionId) {
+    connection = await liveConnectionById(db, provider, path.connectionId);
+    if (!connection) return reject(404, "unknown_connection", rawBody);
+  }
+
+  // Parse early only when the body must say whose secret signed it (per-restaurant secrets,
+  // no connection in the URL). Nothing parsed here is acted on before the signature checks out.
+  let events: ParsedWebhookEvent[] | null = null;
+  const parse = () => {
+    try {
+      return capability.parse(rawBody);
+    } catch {
+      return null;
+    }
+  };
+  let secrets: string[] = [];
+  if (profile.signing === "app") {
+    secrets = profile.appSecrets?.() ?? [];
+  } else {
+    if (!connection) {
+      events = parse();
+      if (!events) return reject(400, "malformed_body", rawBody);
+      connection = await connectionForEvents(db, provider, events);
+      if (!connection) return reject(401, "unknown_sender", rawBody);
+    }
+    secrets = await validWebhookSecrets(db, connection.id, now);
+  }
+  if (secrets.length === 0) return reject(401, "no_secret_configured", rawBody, { connectionId: connection?.id });
+
+  const url = profile.notificationUrl?.(req.url) ?? req.url;
+  if (!capability.verify({ rawBody, headers: req.headers, url }, secrets)) {
+    return reject(401, "invalid_signature", rawBody, { connectionId: connection?.id });
+  }
+
+  events ??= parse();
+  if (!events) return reject(400, "malformed_body", rawBody, { connectionId: connection?.id, signatureValid: true });
+  const eventType = eventTypeOf(events);
+  const signedAt = profile.signedTimestamp?.(rawBody, req.headers);
+  if (signedAt && profile.maxAgeMs && now.getTime() - signedAt.getTime() > profile.maxAgeMs) {
+    return reject(401, "stale_timestamp", rawBody, { connectionId: connection?.id, signatureValid: true, eventType });
+  }
+
+  // App-signed events name their merchant; a per-restaurant URL already named the connection.
+  connection ??= await connectionForEvents(db, provider, events);
+  const eventIds = events.map((e) => e.eventId);
+  const base = {
+    provider,
+    connectionId: connection?.id ?? null,
+    eventType,
+    externalEventId: eventIds.join(",") || null,
+    signatureValid: true,
+    rawBody,
+  };
+  // A replay (vendor retry or attacker) hits the unique dedupe key: stored for the record,
+  // acknowledged so the vendor stops retrying, never processed a second time.
+  const duplicate = async () => {
+    await storeCall(db, req, { ...base, status: "ignored", errorMessage: "Duplicate delivery of an event already received", processedAt: now });
+    return reply(200, { ok: true, duplicate: true });
+  };
+  if (events.length === 0 || events.every((e) => e.kind === "ignored")) {
+    const dedupeKey = eventIds.length ? dedupeKeyOf(provider, connection?.id ?? null, eventIds) : null;
+    if (!(await storeCall(db, req, { ...base, dedupeKey, status: "ignored", processedAt: now }))) return duplicate();
+    return reply(200, { ok: true });
+  }
+  if (!connection) {
+    const stored = await storeCall(db, req, { ...base, dedupeKey: dedupeKeyOf(provider, null, eventIds), status: "unmatched", errorMessage: "No live connection for this merchant" });
+    if (!stored) return duplicate();
+    logger.warn("webhook.unmatched_connection", { provider, eventType });
+    return reply(200, { ok: true });
+  }
+  const id = await storeCall(db, req, { ...base, dedupeKey: dedupeKeyOf(provider, connection.id, eventIds), status: "received", nextAttemptAt: now });
+  if (!id) return duplicate();
+  try {
+    await dispatch({ name: "switchboard/webhook.received", data: { webhookEventId: id, provider, connectionId: connection.id } });
+  } catch (error) {
+    // Stored and due: the webhook sweeper picks it up. The vendor still gets its 2xx.
+    logger.error("webhook.dispatch_failed", { provider, webhookEventId: id, error });
+  }
+  return reply(200, { ok: true });
+}
+
+function eventTypeOf(events: ParsedWebhookEvent[]): string | null {
+  const e = events[0];
+  if (!e) return null;
+  return e.kind === "ignored" ? e.type : e.kind;
+}

@@ -1,0 +1,51 @@
+import { and, eq, ne, or } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { connections } from "~/db/schema";
+import type { ParsedWebhookEvent } from "~/server/integrations/types";
+
+export type Connection = typeof connections.$inferSelect;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The path after /api/webhooks/<provider>: nothing, a kind (`order-status`), a connection id,
+ * or kind + connection id. Anything else names no connection we could have: "invalid".
+ */
+export function parseWebhookPath(segments: string[]): { kind: string | null; connectionId: string | null } | "invalid" {
+  if (segments.length === 0) return { kind: null, connectionId: null };
+  if (segments.length > 2) return "invalid";
+  const last = segments.at(-1)!;
+  if (segments.length === 1) return UUID.test(last) ? { kind: null, connectionId: last } : { kind: last.slice(0, 64), connectionId: null };
+  return UUID.test(last) ? { kind: segments[0]!.slice(0, 64), connectionId: last } : "invalid";
+}
+
+export async function liveConnectionById(db: Db, provider: string, id: string): Promise<Connection | null> {
+  const [row] = await db
+    .select()
+    .from(connections)
+    .where(and(eq(connections.id, id), eq(connections.provider, provider), ne(connections.status, "disconnected")))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The live connection an event is about, by the merchant/location the vendor named. */
+export async function connectionForEvents(db: Db, provider: string, events: ParsedWebhookEvent[]): Promise<Connection | null> {
+  const merchantId = events.find((e) => e.merchantId)?.merchantId;
+  const locationId = events.find((e) => e.locationId)?.locationId;
+  if (!merchantId && !locationId) return null;
+  const rows = await db
+    .select()
+    .from(connections)
+    .where(
+      and(
+        eq(connections.provider, provider),
+        ne(connections.status, "disconnected"),
+        or(
+          merchantId ? eq(connections.externalMerchantId, merchantId) : undefined,
+          locationId ? eq(connections.externalLocationId, locationId) : undefined,
+        ),
+      ),
+    );
+  // A merchant with several restaurants: prefer the one at the event's location.
+  return rows.find((r) => locationId && r.externalLocationId === locationId) ?? rows.find((r) => !merchantId || r.externalMerchantId === merchantId) ?? null;
+}
