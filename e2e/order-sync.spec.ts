@@ -78,3 +78,26 @@ test.describe.serial("order sync to Square (local fake)", () => {
     await snap(page, "integrations-history");
   });
 });
+
+test.describe.serial("status back from Square (signed webhooks from the fake)", () => {
+  test("the kitchen moves an order: preparing → ready → completed on screen, with the timeline", async ({ page, request }) => {
+    await signedIn(page, SELLER);
+    const id = await sendTestOrder(page);
+    await expect(row(page, id).getByText("In POS")).toBeVisible();
+    await row(page, id).getByRole("link", { name: id }).click();
+    const posOrder = (await page.getByText(/^Square order /).textContent())!.replace("Square order ", "").trim();
+
+    for (const [state, label] of [
+      ["RESERVED", "preparing"],
+      ["PREPARED", "ready"],
+      ["COMPLETED", "completed"],
+    ] as const) {
+      const res = await request.post(`${FAKE}/__fake/orders/${posOrder}/advance`, { data: { state } });
+      expect(res.ok()).toBe(true);
+      // Square's webhook reached our signed route; the page polls and shows the new status.
+      await expect(page.getByRole("heading", { level: 1 }).getByText(label, { exact: true })).toBeVisible({ timeout: 15_000 });
+    }
+    await expect(page.getByRole("list", { name: "Status changes" }).getByText("Square (webhook)").first()).toBeVisible();
+    await snap(page, "order-detail-status-timeline");
+  });
+});

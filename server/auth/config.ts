@@ -35,8 +35,9 @@ export const authConfig = {
   pages: { signIn: "/sign-in" },
   // A wrong password is an expected outcome, not a server error: log it as one line, no stack.
   logger: {
+    // Match on Auth.js's `type`: class names are minified in production builds.
     error: (error) =>
-      error.name === "CredentialsSignin"
+      (error as { type?: string }).type === "CredentialsSignin"
         ? logger.info("auth.credentials_rejected")
         : logger.error("auth.error", { error }),
     warn: (code) => logger.warn("auth.warning", { code }),

@@ -92,6 +92,15 @@ export async function startFakeSquare(opts: StartFakeSquareOptions = {}): Promis
   const timers = new Set<NodeJS.Timeout>();
   const notify = createNotifier(state, inflight);
 
+  async function advance(orderId: string, fulfillmentState: string) {
+    const order = state.orders.get(orderId);
+    if (!order) throw new Error(`Fake Square has no order ${orderId}`);
+    const changes = advanceFulfillment(order, fulfillmentState);
+    const deliveries: Promise<number[]>[] = [];
+    notifyChanges((t, d) => void deliveries.push(notify(t, d)), order, changes);
+    return { order, statuses: (await Promise.all(deliveries)).flat() };
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawBody = await readBody(req);
     const url = new URL(req.url ?? "/", "http://fake.local");
@@ -102,7 +111,7 @@ export async function startFakeSquare(opts: StartFakeSquareOptions = {}): Promis
     } catch {
       json = undefined;
     }
-    const control = fakeControl(method, url.pathname, json, state, faults);
+    const control = await fakeControl(method, url.pathname, json, state, faults, advance);
     if (control) return write(res, control);
     const idempotencyKey = typeof (json as { idempotency_key?: unknown } | undefined)?.idempotency_key === "string" ? (json as { idempotency_key: string }).idempotency_key : undefined;
     const fault = faults.take(method, url.pathname);
@@ -175,14 +184,7 @@ export async function startFakeSquare(opts: StartFakeSquareOptions = {}): Promis
     },
     subscribe: (sub) => void state.subscriptions.push(sub),
     emitWebhook: (input) => emitWebhook(state, input),
-    async advanceOrder(orderId, fulfillmentState) {
-      const order = state.orders.get(orderId);
-      if (!order) throw new Error(`Fake Square has no order ${orderId}`);
-      const changes = advanceFulfillment(order, fulfillmentState);
-      const deliveries: Promise<number[]>[] = [];
-      notifyChanges((t, d) => void deliveries.push(notify(t, d)), order, changes);
-      return { order, statuses: (await Promise.all(deliveries)).flat() };
-    },
+    advanceOrder: advance,
     async flushWebhooks() {
       await Promise.allSettled([...inflight]);
     },
