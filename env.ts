@@ -58,6 +58,20 @@ export const env = createEnv({
     PETPOOJA_APP_KEY: z.string().optional(),
     PETPOOJA_APP_SECRET: z.string().optional(),
     PETPOOJA_ACCESS_TOKEN: z.string().optional(),
+    /** TouchBistro partner API base URL (host UNCONFIRMED: see server/integrations/touchbistro/CONFIRM.md). */
+    TOUCHBISTRO_BASE_URL: z.url().optional(),
+    /** Platform (partner) credentials issued by TouchBistro (seed 000 platformPartnerId / platformApiKey). */
+    TOUCHBISTRO_PARTNER_ID: z.string().optional(),
+    TOUCHBISTRO_API_KEY: z.string().optional(),
+    /** Status polling (server/polling): orders claimed per provider per run. */
+    POS_POLL_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
+    /** Default per-provider poll rate (requests/second); POS_POLL_RATE_LIMITS overrides per provider ("touchbistro=2,other=0.5"). */
+    POS_POLL_REQUESTS_PER_SECOND: z.coerce.number().positive().default(2),
+    POS_POLL_RATE_LIMITS: z.string().optional(),
+    /** An open order is polled again at most this often (seed 000: 30 s). */
+    POS_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
+    /** Budget of one poll run: at most rate × this many calls per provider. */
+    POS_POLL_MAX_RUN_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
     /** How long a rotated-out per-restaurant webhook secret keeps verifying. */
     WEBHOOK_SECRET_GRACE_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
     /** Public URL of this app, for OAuth redirect URIs and webhook URLs. */

@@ -3,4 +3,5 @@ export * from "./connections";
 export * from "./orders";
 export * from "./sync";
 export * from "./activity";
+export * from "./polling";
 export * from "./relations";

@@ -62,6 +62,8 @@ export const orders = pgTable(
     placedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** When the POS last told us the status (webhook or poll). */
     posStatusUpdatedAt: timestamp({ withTimezone: true }),
+    /** When the status poller (server/polling) last claimed this order; null = never polled. */
+    lastPolledAt: timestamp({ withTimezone: true }),
     /** The kitchen's ready/delivery estimate, when the POS gives one. */
     estimatedReadyAt: timestamp({ withTimezone: true }),
     completedAt: timestamp({ withTimezone: true }),

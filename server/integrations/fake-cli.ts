@@ -5,6 +5,7 @@
  */
 import { FAKE_PETPOOJA_APP, FAKE_PETPOOJA_REST_ID, startFakePetpooja } from "./petpooja/fake";
 import { FAKE_SQUARE_CLIENT_ID, FAKE_SQUARE_CLIENT_SECRET, startFakeSquare } from "./square/fake";
+import { FAKE_TOUCHBISTRO_LOCATION, FAKE_TOUCHBISTRO_PARTNER, startFakeTouchbistro } from "./touchbistro/fake";
 
 type Running = { url: string; close(): Promise<void>; lines: string[] };
 
@@ -34,6 +35,20 @@ const FAKES: Record<string, (port: number) => Promise<Running>> = {
         // A token of the fake, not Square's: lets you call /v2 with curl without the OAuth dance.
         `demo token:    ${token.accessToken} (merchant ${token.merchantId})`,
         `authorize:     ${fake.url}/oauth2/authorize?client_id=${FAKE_SQUARE_CLIENT_ID}&scope=ORDERS_WRITE&state=demo&redirect_uri=<your callback>`,
+      ],
+    };
+  },
+  async touchbistro(port) {
+    const fake = await startFakeTouchbistro({ port });
+    return {
+      url: fake.url,
+      close: () => fake.close(),
+      lines: [
+        `partner id:     ${FAKE_TOUCHBISTRO_PARTNER.partner_id}`,
+        `api key:        ${FAKE_TOUCHBISTRO_PARTNER.api_key}`,
+        `location id:    ${FAKE_TOUCHBISTRO_LOCATION.id}`,
+        `location token: ${FAKE_TOUCHBISTRO_LOCATION.token}`,
+        `move an order:  curl -XPOST ${fake.url}/__fake/orders/<id>/status -d '{"status":"ready"}'`,
       ],
     };
   },

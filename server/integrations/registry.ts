@@ -1,12 +1,14 @@
 import { AppError } from "~/server/errors";
 import { petpoojaProvider } from "./petpooja";
 import { squareProvider } from "./square";
+import { touchbistroProvider } from "./touchbistro";
 import type { ProviderModule } from "./types";
 
 /** Provider id → module. Hand-written and typed: adding a POS is one line here. */
 const PROVIDERS = {
   square: squareProvider,
   petpooja: petpoojaProvider,
+  touchbistro: touchbistroProvider,
 } satisfies Record<string, ProviderModule>;
 
 export type ProviderId = keyof typeof PROVIDERS;

@@ -2,6 +2,7 @@ import { env } from "~/env";
 import { getProvider } from "./registry";
 import { petpoojaRuntimeFromEnv } from "./petpooja/runtime";
 import { squareRuntimeFromEnv } from "./square/runtime";
+import { touchbistroRuntimeFromEnv } from "./touchbistro/runtime";
 import type { AppCredentials } from "./types";
 
 export type ProviderRuntime = { baseUrl: string; app: AppCredentials; sandbox: boolean };
@@ -29,6 +30,7 @@ export function providerRuntime(providerId: string): ProviderRuntime {
   const fromEnv: Record<string, () => Omit<ProviderRuntime, "sandbox">> = {
     square: () => squareRuntimeFromEnv(env),
     petpooja: () => petpoojaRuntimeFromEnv(env),
+    touchbistro: () => touchbistroRuntimeFromEnv(env),
   };
   return { ...fromEnv[providerId]!(), sandbox: false };
 }

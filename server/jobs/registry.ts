@@ -7,6 +7,7 @@ import type { OrderStatus } from "~/db/schema";
 import { enqueueStatusNotifications } from "~/server/notifications/status-messages";
 import { deliverDueNotifications } from "~/server/notifications/deliver";
 import { recordHeartbeat } from "./heartbeat";
+import { pollOpenOrders } from "~/server/polling/poll-orders";
 import { processWebhookEvent, sweepWebhookEvents } from "~/server/webhooks/process";
 import { expireWebhookSecrets } from "~/server/webhooks/secrets";
 
@@ -66,6 +67,13 @@ export const schedules: Schedule[] = [
     cron: "* * * * *",
     everyMs: 5_000,
     run: (ctx) => sweepWebhookEvents(ctx.db, (e) => processWebhookEvent(ctx.db, e.id)),
+  },
+  {
+    // Order status of providers without webhooks (TouchBistro): poll open orders (seed 000).
+    id: "poll-orders",
+    cron: "* * * * *",
+    everyMs: 15_000,
+    run: (ctx) => pollOpenOrders(ctx.db),
   },
   {
     // Rotated-out webhook secrets stop verifying once their grace window ends.

@@ -1,5 +1,6 @@
-import { and, eq, ne, or } from "drizzle-orm";
+import { and, eq, ne, or, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
+import { prepared } from "~/db/prepared";
 import { connections } from "~/db/schema";
 import type { ParsedWebhookEvent } from "~/server/integrations/types";
 
@@ -20,11 +21,16 @@ export function parseWebhookPath(segments: string[]): { kind: string | null; con
 }
 
 export async function liveConnectionById(db: Db, provider: string, id: string): Promise<Connection | null> {
-  const [row] = await db
-    .select()
-    .from(connections)
-    .where(and(eq(connections.id, id), eq(connections.provider, provider), ne(connections.status, "disconnected")))
-    .limit(1);
+  // On every per-restaurant webhook call: prepared once per database (see db/prepared.ts).
+  const statement = prepared(db, "webhook_live_connection", (d) =>
+    d
+      .select()
+      .from(connections)
+      .where(and(eq(connections.id, sql.placeholder("id")), eq(connections.provider, sql.placeholder("provider")), ne(connections.status, "disconnected")))
+      .limit(1)
+      .prepare("webhook_live_connection"),
+  );
+  const [row] = await statement.execute({ id, provider });
   return row ?? null;
 }
 

@@ -4,8 +4,9 @@
  * vendor that still signs with the old secret is not cut off mid-rotation (DESIGN "Webhooks in").
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gt, isNull, lte, or } from "drizzle-orm";
-import type { DbOrTx } from "~/db/client";
+import { and, asc, desc, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "~/db/client";
+import { prepared } from "~/db/prepared";
 import { webhookSecrets } from "~/db/schema";
 import { open, seal } from "~/server/vault/vault";
 
@@ -28,18 +29,23 @@ export async function createWebhookSecret(db: DbOrTx, connectionId: string): Pro
 }
 
 /** Active secrets, plus retired ones still inside their grace window; newest first. */
-export async function validWebhookSecrets(db: DbOrTx, connectionId: string, now = new Date()): Promise<string[]> {
-  const rows = await db
-    .select()
-    .from(webhookSecrets)
-    .where(
-      and(
-        eq(webhookSecrets.connectionId, connectionId),
-        eq(webhookSecrets.isActive, true),
-        or(isNull(webhookSecrets.expiresAt), gt(webhookSecrets.expiresAt, now)),
-      ),
-    )
-    .orderBy(asc(webhookSecrets.createdAt));
+export async function validWebhookSecrets(db: Db, connectionId: string, now = new Date()): Promise<string[]> {
+  // On every per-restaurant webhook call: prepared once per database (see db/prepared.ts).
+  const statement = prepared(db, "webhook_valid_secrets", (d) =>
+    d
+      .select()
+      .from(webhookSecrets)
+      .where(
+        and(
+          eq(webhookSecrets.connectionId, sql.placeholder("connectionId")),
+          eq(webhookSecrets.isActive, true),
+          or(isNull(webhookSecrets.expiresAt), gt(webhookSecrets.expiresAt, sql.placeholder("now"))),
+        ),
+      )
+      .orderBy(asc(webhookSecrets.createdAt))
+      .prepare("webhook_valid_secrets"),
+  );
+  const rows = await statement.execute({ connectionId, now: now.toISOString() });
   return rows.map((r) => open<string>({ ciphertext: r.secretCiphertext, keyId: r.secretKeyId }, context(r.id, connectionId))).reverse();
 }
 
