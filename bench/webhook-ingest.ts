@@ -1,7 +1,8 @@
 /**
  * Webhook ingest throughput: the real webhook routes (size limit, signature verification in
  * constant time, dedupe, durable store, dispatch) against a bare handler that only reads the
- * body, in the same run, with autocannon (20 connections) and signed Square and PetPooja bodies.
+ * body and a handler that reads it and inserts one row, in the same run, with autocannon
+ * (20 connections) and signed Square and PetPooja bodies.
  *
  *   npx tsx bench/webhook-ingest.ts                                              # PGlite
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/webhook-ingest.ts
@@ -71,6 +72,12 @@ const bare = await serve(async (req) => {
   await req.text();
   return Response.json({ ok: true });
 });
+// The floor for any durable ingest: read the body and insert one row, nothing else.
+const insertOnly = await serve(async (req) => {
+  const rawBody = await req.text();
+  await db.insert(webhookEvents).values({ provider: "bench", signatureValid: false, rawBody, status: "ignored" });
+  return Response.json({ ok: true });
+});
 const real = await serve(callWebhookRoute);
 
 // Square signs with the app's key over the notification URL as registered.
@@ -129,16 +136,18 @@ async function run(origin: string, t: Target) {
 
 console.log(`webhook-ingest bench · db=${dbDriver()} · ${CONNECTIONS} connections · ${SECONDS}s per run`);
 for (const t of targets) {
-  const b = await run(bare.origin, { ...t, path: t.path });
+  const b = await run(bare.origin, t);
+  const i = await run(insertOnly.origin, t);
   const r = await run(t.origin, t);
   const [stored] = await db.select({ n: count() }).from(webhookEvents);
   console.log(
-    `  ${t.name.padEnd(9)} bare ${b.rps.toFixed(0)} rps (p99 ${b.p99} ms) · real ${r.rps.toFixed(0)} rps (p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}) · ratio ${(r.rps / b.rps).toFixed(2)} · stored so far ${stored?.n}`,
+    `  ${t.name.padEnd(9)} bare ${b.rps.toFixed(0)} rps (p99 ${b.p99} ms) · one insert ${i.rps.toFixed(0)} rps (p99 ${i.p99} ms) · real ${r.rps.toFixed(0)} rps (p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}) · real/bare ${(r.rps / b.rps).toFixed(2)} · real/insert ${(r.rps / i.rps).toFixed(2)} · rows ${stored?.n}`,
   );
 }
 
 await (await jobsDriver()).inline?.stop();
 await bare.close();
+await insertOnly.close();
 await real.close();
 await (await getDbHandle()).close();
 await dropDb?.();
