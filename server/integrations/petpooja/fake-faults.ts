@@ -5,51 +5,15 @@
  * Targets are matched against the path WITHOUT the stage prefix: "POST /save_order",
  * "/update_order_status" (any method), "/mapped_*" (prefix) or "*".
  */
+import { FaultQueue, type FaultControl } from "../fake-kit/fault-queue";
+
 export type FakePetpoojaFault = (
   | { status: 400 | 401 | 403 | 404 | 429 | 500 | 502 | 503; retryAfterSeconds?: number; errorCode?: string; message?: string }
   | { delayMs: number }
-) & { times?: number; skip?: number };
+) & FaultControl;
 
-type Queued = { target: string; fault: FakePetpoojaFault; remaining: number; skip: number };
-
-export class PetpoojaFaultQueue {
-  private queue: Queued[] = [];
-
-  next(target: string, fault: FakePetpoojaFault): void {
-    this.queue.push({ target, fault, remaining: fault.times ?? 1, skip: fault.skip ?? 0 });
-  }
-
-  clear(): void {
-    this.queue = [];
-  }
-
-  get pending(): number {
-    return this.queue.length;
-  }
-
-  take(method: string, path: string): FakePetpoojaFault | undefined {
-    const index = this.queue.findIndex((q) => {
-      if (!matches(q.target, method, path)) return false;
-      if (q.skip <= 0) return true;
-      q.skip -= 1;
-      return false;
-    });
-    const hit = this.queue[index];
-    if (!hit) return undefined;
-    hit.remaining -= 1;
-    if (hit.remaining <= 0) this.queue.splice(index, 1);
-    return hit.fault;
-  }
-}
-
-function matches(target: string, method: string, path: string): boolean {
-  if (target === "*") return true;
-  const [first, second] = target.split(" ");
-  const wantMethod = second === undefined ? undefined : first?.toUpperCase();
-  const wantPath = second ?? first ?? "";
-  if (wantMethod && wantMethod !== method.toUpperCase()) return false;
-  return wantPath.endsWith("*") ? path.startsWith(wantPath.slice(0, -1)) : path === wantPath;
-}
+/** The shared fault queue, typed with this fake's faults. */
+export class PetpoojaFaultQueue extends FaultQueue<FakePetpoojaFault> {}
 
 /** Error bodies in PetPooja's failure shape `{success:"0", message, errorCode}` [ref §2.2]; codes are the fake's own. */
 export function faultBody(fault: Extract<FakePetpoojaFault, { status: number }>): { status: number; json: unknown; headers?: Record<string, string> } {

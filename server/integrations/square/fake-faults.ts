@@ -3,17 +3,13 @@
  * request is NOT processed); a delay fault processes the request and answers late, the
  * "timeout after the POS created the order" case that idempotency keys exist for.
  */
+import { FaultQueue as SharedFaultQueue, type FaultControl } from "../fake-kit/fault-queue";
 import { squareError, type FakeResponse } from "./fake-http";
 
 export type FakeFault = (
   | { status: 400 | 401 | 403 | 404 | 429 | 500 | 503; retryAfterSeconds?: number; code?: string; detail?: string }
   | { delayMs: number }
-) & {
-  /** How many matching requests it hits; default 1. `Infinity` models a dead POS. */
-  times?: number;
-  /** Let this many matching requests through first (e.g. fail page 2 of a listing). */
-  skip?: number;
-};
+) & FaultControl;
 
 /**
  * Targets: "POST /v2/orders" (method + path), "/v2/orders" (any method), a trailing "*" for a
@@ -21,47 +17,8 @@ export type FakeFault = (
  */
 export type FaultTarget = string;
 
-type Queued = { target: FaultTarget; fault: FakeFault; remaining: number; skip: number };
-
-export class FaultQueue {
-  private queue: Queued[] = [];
-
-  next(target: FaultTarget, fault: FakeFault): void {
-    this.queue.push({ target, fault, remaining: fault.times ?? 1, skip: fault.skip ?? 0 });
-  }
-
-  clear(): void {
-    this.queue = [];
-  }
-
-  get pending(): number {
-    return this.queue.length;
-  }
-
-  /** The first queued fault matching this request, consumed once. */
-  take(method: string, path: string): FakeFault | undefined {
-    const index = this.queue.findIndex((q) => {
-      if (!matches(q.target, method, path)) return false;
-      if (q.skip <= 0) return true;
-      q.skip -= 1;
-      return false;
-    });
-    const hit = this.queue[index];
-    if (!hit) return undefined;
-    hit.remaining -= 1;
-    if (hit.remaining <= 0) this.queue.splice(index, 1);
-    return hit.fault;
-  }
-}
-
-function matches(target: FaultTarget, method: string, path: string): boolean {
-  if (target === "*") return true;
-  const [first, second] = target.split(" ");
-  const wantMethod = second === undefined ? undefined : first?.toUpperCase();
-  const wantPath = second ?? first ?? "";
-  if (wantMethod && wantMethod !== method.toUpperCase()) return false;
-  return wantPath.endsWith("*") ? path.startsWith(wantPath.slice(0, -1)) : path === wantPath;
-}
+/** Square's fault queue: the shared one, typed with Square's faults. */
+export class FaultQueue extends SharedFaultQueue<FakeFault> {}
 
 const STATUS_ERRORS = {
   400: ["INVALID_REQUEST_ERROR", "BAD_REQUEST", "Injected fault: bad request."],

@@ -4,50 +4,15 @@
  * request and answers late: "timed out after TouchBistro created the order".
  * Targets: "POST /api/v1/partner/locations/*" (prefix), "GET *", an exact path, or "*".
  */
+import { FaultQueue, type FaultControl } from "../fake-kit/fault-queue";
+
 export type FakeTouchbistroFault = (
   | { status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 502 | 503; retryAfterSeconds?: number; code?: string; message?: string }
   | { delayMs: number }
-) & { times?: number; skip?: number };
+) & FaultControl;
 
-type Queued = { target: string; fault: FakeTouchbistroFault; remaining: number; skip: number };
-
-export class TouchbistroFaultQueue {
-  private queue: Queued[] = [];
-
-  next(target: string, fault: FakeTouchbistroFault): void {
-    this.queue.push({ target, fault, remaining: fault.times ?? 1, skip: fault.skip ?? 0 });
-  }
-
-  clear(): void {
-    this.queue = [];
-  }
-
-  get pending(): number {
-    return this.queue.length;
-  }
-
-  take(method: string, path: string): FakeTouchbistroFault | undefined {
-    const index = this.queue.findIndex((q) => matches(q.target, method, path));
-    if (index < 0) return undefined;
-    const hit = this.queue[index]!;
-    if (hit.skip > 0) {
-      hit.skip -= 1;
-      return undefined;
-    }
-    hit.remaining -= 1;
-    if (hit.remaining <= 0) this.queue.splice(index, 1);
-    return hit.fault;
-  }
-}
-
-function matches(target: string, method: string, path: string): boolean {
-  if (target === "*") return true;
-  const [first, second] = target.split(" ");
-  const wantMethod = second === undefined ? undefined : first?.toUpperCase();
-  const wantPath = second ?? first ?? "";
-  if (wantMethod && wantMethod !== method.toUpperCase()) return false;
-  return wantPath.endsWith("*") ? path.startsWith(wantPath.slice(0, -1)) : path === wantPath;
-}
+/** The shared fault queue, typed with this fake's faults. */
+export class TouchbistroFaultQueue extends FaultQueue<FakeTouchbistroFault> {}
 
 /** Error bodies in the fake's error shape `{error:{code, message}}` (TouchBistro's is [U]). */
 export function faultBody(fault: Extract<FakeTouchbistroFault, { status: number }>): { status: number; json: unknown; headers?: Record<string, string> } {
