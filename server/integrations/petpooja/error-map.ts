@@ -7,19 +7,13 @@
  *   other 4xx, or `success:"0"` (often with HTTP 200)    → PROVIDER_REJECTED
  * [ref §2.2] failures come back as `{"success":"0","message":…,"errorCode":…,"validation_errors":{…}}`.
  */
+import { retryAfterMs } from "../retry-after";
 import { AppError, type AppErrorCode } from "~/server/errors";
 import type { PetpoojaSettings } from "./provider";
 
 export type PetpoojaResponse = Record<string, unknown>;
 
-/** Retry-After is either delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
-export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
+export { retryAfterMs } from "../retry-after";
 
 /** `endpoint` is a path on the base URL (base may carry a stage such as /V1) or a full URL. */
 export function endpointUrl(baseUrl: string, endpoint: string): string {

@@ -4,6 +4,7 @@
  * of the first error [docs/build-basics/general-considerations/handling-errors]; the SDK surfaces
  * them as `SquareError` (statusCode, errors[]) and timeouts as `SquareTimeoutError`.
  */
+import { retryAfterMs } from "../retry-after";
 import { SquareError, SquareTimeoutError } from "square";
 import { AppError, isAppError, type AppErrorCode } from "~/server/errors";
 
@@ -63,14 +64,7 @@ function codeForStatus(status: number, authOnReject: boolean): AppErrorCode {
   return authOnReject ? "PROVIDER_AUTH" : "PROVIDER_REJECTED";
 }
 
-/** Retry-After is either delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
-export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
+export { retryAfterMs } from "../retry-after";
 
 /** Runs one SDK call and converts whatever it throws. */
 export async function callSquare<T>(op: SquareOperation, fn: () => Promise<T>, opts?: { authOnReject?: boolean }): Promise<T> {

@@ -8,19 +8,13 @@
  *   other 4xx                                            → PROVIDER_REJECTED (details.body kept for 409)
  * The token travels in the URL, so URLs are never put in messages or logs.
  */
+import { retryAfterMs } from "../retry-after";
 import { AppError, type AppErrorCode } from "~/server/errors";
 import type { TouchbistroSettings } from "./provider";
 
 export type TouchbistroResponse = Record<string, unknown>;
 
-/** Retry-After is either delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
-export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
+export { retryAfterMs } from "../retry-after";
 
 type AuthSettings = Pick<
   TouchbistroSettings,
