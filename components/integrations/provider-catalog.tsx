@@ -24,12 +24,17 @@ export function ProviderCatalog({ providers, restaurantId, canManage }: { provid
           <p className="flex-1 text-sm text-zinc-600">
             Orders go straight into {p.name} with the customer&apos;s details, notes and your item mapping. {p.sandbox ? "This environment uses a local test server, so nothing reaches a real kitchen." : ""}
           </p>
-          {canManage && p.connectsWithOAuth ? (
+          {!canManage ? (
+            <p className="text-sm text-zinc-500">Ask an owner or manager to connect.</p>
+          ) : p.connectsWithOAuth ? (
             <Button asChild>
               <a href={`/api/oauth/${p.id}/start?restaurantId=${restaurantId}`}><Cable aria-hidden />Connect {p.name}</a>
             </Button>
           ) : (
-            <p className="text-sm text-zinc-500">Ask an owner or manager to connect.</p>
+            <p className="text-sm text-zinc-600">
+              {p.name} connects with the credentials {p.name} issues for your outlet: send them with{" "}
+              <a className="font-medium text-brand-700 hover:underline" href="/docs/api#pos-connect">POST /api/v1/pos/connect</a>.
+            </p>
           )}
         </Card>
       ))}

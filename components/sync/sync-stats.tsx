@@ -11,7 +11,13 @@ export function SyncStats({ restaurantId }: { restaurantId: string }) {
   if (q.isLoading) return <div className="h-28 animate-pulse rounded-xl bg-zinc-100" aria-busy="true" aria-label="Loading sync stats" />;
   if (q.error || !q.data) return <p role="alert" className="text-sm text-red-600">{q.error?.message}</p>;
   const s = q.data;
-  const max = Math.max(1, ...s.daily.map((d) => d.success + d.failed + d.other));
+  // Always 14 slots ending today, so one busy day reads as one bar, not a wall.
+  const byDay = new Map(s.daily.map((d) => [d.day, d]));
+  const days = Array.from({ length: 14 }, (_, i) => {
+    const day = new Date(q.dataUpdatedAt - (13 - i) * 864e5).toISOString().slice(0, 10);
+    return byDay.get(day) ?? { day, success: 0, failed: 0, other: 0 };
+  });
+  const max = Math.max(1, ...days.map((d) => d.success + d.failed + d.other));
   return (
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -24,8 +30,8 @@ export function SyncStats({ restaurantId }: { restaurantId: string }) {
         <CardHeader title="Last 14 days" description="Orders per day by how their POS sync ended." />
         {s.daily.length ? (
           <div className="px-5 py-4">
-            <div className="flex h-32 gap-1.5" role="img" aria-label={`Daily sync results: ${s.daily.map((d) => `${d.day}: ${d.success} synced, ${d.failed} failed`).join("; ")}`}>
-              {s.daily.map((d) => (
+            <div className="flex h-32 gap-1.5" role="img" aria-label={`Daily sync results: ${days.map((d) => `${d.day}: ${d.success} synced, ${d.failed} failed`).join("; ")}`}>
+              {days.map((d) => (
                 <div key={d.day} className="flex flex-1 flex-col justify-end" title={`${d.day}: ${d.success} synced, ${d.failed} failed, ${d.other} in progress`}>
                   <div className="rounded-t bg-red-400" style={{ height: `${(d.failed / max) * 100}%` }} />
                   <div className="bg-zinc-300" style={{ height: `${(d.other / max) * 100}%` }} />
@@ -34,12 +40,12 @@ export function SyncStats({ restaurantId }: { restaurantId: string }) {
               ))}
             </div>
             <div className="mt-2 flex justify-between text-xs text-zinc-500">
-              <span>{s.daily[0]?.day}</span>
+              <span>{days[0]?.day}</span>
               <span className="flex gap-3">
                 <span className="inline-flex items-center gap-1"><i className="size-2 rounded-sm bg-brand-500" />Synced</span>
                 <span className="inline-flex items-center gap-1"><i className="size-2 rounded-sm bg-red-400" />Failed</span>
               </span>
-              <span>{s.daily.at(-1)?.day}</span>
+              <span>{days.at(-1)?.day}</span>
             </div>
           </div>
         ) : (

@@ -38,6 +38,17 @@ export function WebhookSecretCard({ restaurantId, providerName, canManage }: Pro
   const s = settings.data;
   if (settings.isLoading) return <Card className="h-40 animate-pulse" aria-busy="true" aria-label="Loading webhook settings" />;
   if (!s) return null;
+  if (s.signedByApp) {
+    // App-wide subscription (Square): no per-restaurant URL or secret to hand out.
+    return (
+      <Card>
+        <CardHeader title="Webhooks" description={`How ${providerName} tells Switchboard about order status changes.`} action={<KeyRound className="size-4 text-zinc-400" aria-hidden />} />
+        <p className="px-5 py-4 text-sm text-zinc-600">
+          {providerName} sends status changes to Switchboard&apos;s app-wide webhook subscription, signed with Switchboard&apos;s key. There is nothing to configure for this restaurant.
+        </p>
+      </Card>
+    );
+  }
   return (
     <Card>
       <CardHeader title="Webhooks" description={`Where ${providerName} sends order status, menu and stock changes.`} action={<KeyRound className="size-4 text-zinc-400" aria-hidden />} />
@@ -46,9 +57,6 @@ export function WebhookSecretCard({ restaurantId, providerName, canManage }: Pro
           <label htmlFor="webhook-url" className="font-medium text-zinc-900">Webhook URL</label>
           <input id="webhook-url" readOnly value={s.url} className="h-10 rounded-md border border-zinc-300 bg-zinc-50 px-3 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
         </div>
-        {s.signedByApp ? (
-          <p className="text-zinc-600">{providerName} signs webhooks with Switchboard&apos;s app key: there is nothing to configure for this restaurant.</p>
-        ) : null}
         {issued ? (
           <div role="status" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2.5 text-amber-900">
             <p className="font-medium">Copy this secret into {providerName} now. It will not be shown again.</p>
