@@ -8,6 +8,7 @@
  * [ref §2.2] failures come back as `{"success":"0","message":…,"errorCode":…,"validation_errors":{…}}`.
  */
 import { retryAfterMs } from "../retry-after";
+import { fetchVendor } from "../vendor-fetch";
 import { AppError, type AppErrorCode } from "~/server/errors";
 import type { PetpoojaSettings } from "./provider";
 
@@ -43,38 +44,12 @@ export type CallOptions = {
 };
 
 export async function callPetpooja(o: CallOptions): Promise<PetpoojaResponse> {
-  let res: Response;
-  try {
-    res = await fetch(o.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json", ...o.headers },
-      body: JSON.stringify(o.body),
-      signal: AbortSignal.timeout(o.timeoutMs),
-      redirect: "error",
-    });
-  } catch (err) {
-    // A timeout is ambiguous (PetPooja may have saved the order): retried, and the retry is
-    // recognised as a duplicate of our client order id.
-    const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
-    const reason = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
-    throw new AppError("PROVIDER_UNAVAILABLE", timedOut ? `PetPooja ${o.op} timed out after ${o.timeoutMs} ms` : `PetPooja ${o.op} failed: network error: ${reason}`, {
-      cause: err,
-      details: { httpStatus: null, vendorCode: timedOut ? "TIMEOUT" : "NETWORK_ERROR" },
-    });
-  }
-  let text = "";
-  try {
-    text = await res.text();
-  } catch (err) {
-    throw new AppError("PROVIDER_UNAVAILABLE", `PetPooja ${o.op} failed while reading the response`, { cause: err, details: { httpStatus: res.status, vendorCode: "NETWORK_ERROR" } });
-  }
-  let json: PetpoojaResponse | undefined;
-  try {
-    const parsed: unknown = text ? JSON.parse(text) : undefined;
-    json = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as PetpoojaResponse) : undefined;
-  } catch {
-    json = undefined;
-  }
+  const { res, json } = await fetchVendor<PetpoojaResponse>("PetPooja", o.op, o.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json", ...o.headers },
+    body: JSON.stringify(o.body),
+    timeoutMs: o.timeoutMs,
+  });
   const vendorCode = typeof json?.errorCode === "string" ? json.errorCode : typeof json?.code === "string" ? json.code : undefined;
   const vendorMessage = typeof json?.message === "string" ? json.message : undefined;
   const describe = (status: number) =>

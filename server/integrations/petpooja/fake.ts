@@ -13,6 +13,7 @@ import type { AddressInfo } from "node:net";
 import { faultBody, PetpoojaFaultQueue, type FakePetpoojaFault } from "./fake-faults";
 import { FAKE_PETPOOJA_APP, FAKE_PETPOOJA_REST_ID, seedMenu } from "./fake-seed";
 import { PETPOOJA_SIGNATURE_HEADER, petpoojaSignature } from "./signature";
+import { readBody, writeJson, type JsonReply } from "../fake-kit/http";
 
 export { FAKE_PETPOOJA_ADDON, FAKE_PETPOOJA_APP, FAKE_PETPOOJA_ITEMS, FAKE_PETPOOJA_REST_ID } from "./fake-seed";
 export type { FakePetpoojaFault } from "./fake-faults";
@@ -94,26 +95,12 @@ export type FakePetpooja = {
 };
 
 type Json = Record<string, unknown>;
-type Reply = { status: number; json: unknown; headers?: Record<string, string> };
+type Reply = JsonReply;
 
 const rec = (v: unknown): Json | undefined => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Json) : undefined);
 const MONEY = /^-?\d+(\.\d{1,2})?$/;
 const ok = (json: Json): Reply => ({ status: 200, json: { success: "1", ...json } });
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function write(res: ServerResponse, r: Reply): void {
-  if (res.headersSent || res.destroyed) return;
-  res.writeHead(r.status, { "content-type": "application/json", ...r.headers });
-  res.end(JSON.stringify(r.json));
-}
 
 export async function startFakePetpooja(opts: StartFakePetpoojaOptions = {}): Promise<FakePetpooja> {
   const state: FakePetpoojaState = {
@@ -251,7 +238,7 @@ export async function startFakePetpooja(opts: StartFakePetpoojaOptions = {}): Pr
       json = undefined;
     }
     const control = fakeControl(method, url.pathname, json);
-    if (control) return write(res, control);
+    if (control) return writeJson(res, control);
 
     const path = url.pathname.startsWith(`${FAKE_PETPOOJA_STAGE}/`) ? url.pathname.slice(FAKE_PETPOOJA_STAGE.length) : url.pathname;
     const clientOrderID = typeof rec(rec(rec(rec(json?.orderinfo)?.OrderInfo)?.Order)?.details)?.orderID === "string"
@@ -263,7 +250,7 @@ export async function startFakePetpooja(opts: StartFakePetpoojaOptions = {}): Pr
     if (fault && "status" in fault) {
       const r = faultBody(fault);
       entry.status = r.status;
-      return write(res, r);
+      return writeJson(res, r);
     }
     let reply: Reply;
     if (method !== "POST") reply = { status: 405, json: { message: "Missing Authentication Token" } };
@@ -282,12 +269,12 @@ export async function startFakePetpooja(opts: StartFakePetpoojaOptions = {}): Pr
       // Processed now, answered late: the client times out although PetPooja acted.
       const timer = setTimeout(() => {
         timers.delete(timer);
-        write(res, reply);
+        writeJson(res, reply);
       }, fault.delayMs);
       timers.add(timer);
       return;
     }
-    write(res, reply);
+    writeJson(res, reply);
   }
 
   /**
@@ -351,7 +338,7 @@ export async function startFakePetpooja(opts: StartFakePetpoojaOptions = {}): Pr
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      write(res, { status: 500, json: { success: "0", message: err instanceof Error ? err.message : "fake crashed", errorCode: "INTERNAL_ERROR" } });
+      writeJson(res, { status: 500, json: { success: "0", message: err instanceof Error ? err.message : "fake crashed", errorCode: "INTERNAL_ERROR" } });
     });
   });
   await new Promise<void>((resolve, reject) => {

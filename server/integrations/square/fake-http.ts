@@ -4,7 +4,7 @@
  * [docs/build-basics/general-considerations/handling-errors].
  */
 import { randomBytes } from "node:crypto";
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import type { FakeSquareState } from "./fake-types";
 
 export type FakeResponse = {
@@ -96,14 +96,7 @@ export function idempotent(ctx: FakeContext, endpoint: string, key: string, run:
   return res;
 }
 
-export function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
+export { readBody } from "../fake-kit/http";
 
 export function write(res: ServerResponse, r: FakeResponse): void {
   if (res.headersSent) return;

@@ -9,6 +9,7 @@
  * The token travels in the URL, so URLs are never put in messages or logs.
  */
 import { retryAfterMs } from "../retry-after";
+import { fetchVendor } from "../vendor-fetch";
 import { AppError, type AppErrorCode } from "~/server/errors";
 import type { TouchbistroSettings } from "./provider";
 
@@ -63,36 +64,12 @@ export type CallOptions = {
 
 export async function callTouchbistro(o: CallOptions): Promise<TouchbistroResponse> {
   const authHeaders = authorize(o.url, o.settings);
-  let res: Response;
-  try {
-    res = await fetch(o.url, {
-      method: o.method,
-      headers: { accept: "application/json", ...(o.body !== undefined ? { "content-type": "application/json" } : {}), ...authHeaders, ...o.headers },
-      body: o.body !== undefined ? JSON.stringify(o.body) : undefined,
-      signal: AbortSignal.timeout(o.timeoutMs),
-      redirect: "error",
-    });
-  } catch (err) {
-    // A timeout is ambiguous (TouchBistro may have created the order): retried with the same external_reference.
-    const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
-    throw new AppError("PROVIDER_UNAVAILABLE", timedOut ? `TouchBistro ${o.op} timed out after ${o.timeoutMs} ms` : `TouchBistro ${o.op} failed: network error`, {
-      cause: err,
-      details: { httpStatus: null, vendorCode: timedOut ? "TIMEOUT" : "NETWORK_ERROR" },
-    });
-  }
-  let text = "";
-  try {
-    text = await res.text();
-  } catch (err) {
-    throw new AppError("PROVIDER_UNAVAILABLE", `TouchBistro ${o.op} failed while reading the response`, { cause: err, details: { httpStatus: res.status, vendorCode: "NETWORK_ERROR" } });
-  }
-  let json: TouchbistroResponse | undefined;
-  try {
-    const parsed: unknown = text ? JSON.parse(text) : undefined;
-    json = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as TouchbistroResponse) : undefined;
-  } catch {
-    json = undefined;
-  }
+  const { res, json } = await fetchVendor<TouchbistroResponse>("TouchBistro", o.op, o.url, {
+    method: o.method,
+    headers: { accept: "application/json", ...(o.body !== undefined ? { "content-type": "application/json" } : {}), ...authHeaders, ...o.headers },
+    body: o.body !== undefined ? JSON.stringify(o.body) : undefined,
+    timeoutMs: o.timeoutMs,
+  });
   const v = vendorError(json);
   const describe = (status: number) => `TouchBistro ${o.op} failed: HTTP ${status}${v.code ? ` ${v.code}` : ""}${v.message ? `: ${v.message}` : ""}`;
   const details = { httpStatus: res.status, vendorCode: v.code ?? null, vendorMessage: v.message ?? null };

@@ -10,6 +10,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { faultBody, TouchbistroFaultQueue, type FakeTouchbistroFault } from "./fake-faults";
+import { readBody, writeJson, type JsonReply } from "../fake-kit/http";
 
 export type { FakeTouchbistroFault } from "./fake-faults";
 
@@ -68,27 +69,13 @@ export type FakeTouchbistro = {
 };
 
 type Json = Record<string, unknown>;
-type Reply = { status: number; json: unknown; headers?: Record<string, string> };
+type Reply = JsonReply;
 
 const rec = (v: unknown): Json | undefined => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Json) : undefined);
 const MONEY = /^-?\d+(\.\d+)?$/;
 const QTY = /^\d+(\.\d+)?$/;
 const error = (status: number, code: string, message: string, fields?: Record<string, string[]>): Reply => ({ status, json: { error: { code, message, ...(fields ? { fields } : {}) } } });
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function write(res: ServerResponse, r: Reply): void {
-  if (res.headersSent || res.destroyed) return;
-  res.writeHead(r.status, { "content-type": "application/json", ...r.headers });
-  res.end(JSON.stringify(r.json));
-}
 
 const ORDER_PATH = /^\/api\/v1\/partner\/locations\/([^/]+)\/orders(?:\/([^/]+))?$/;
 const LOCATION_PATH = /^\/api\/v1\/partner\/locations\/([^/]+)$/;
@@ -184,7 +171,7 @@ export async function startFakeTouchbistro(opts: StartFakeTouchbistroOptions = {
       json = undefined;
     }
     const control = fakeControl(method, url.pathname, json);
-    if (control) return write(res, control);
+    if (control) return writeJson(res, control);
 
     const path = url.pathname;
     const idem = req.headers["idempotency-key"];
@@ -201,7 +188,7 @@ export async function startFakeTouchbistro(opts: StartFakeTouchbistroOptions = {
     if (fault && "status" in fault) {
       const r = faultBody(fault);
       entry.status = r.status;
-      return write(res, r);
+      return writeJson(res, r);
     }
     let reply: Reply;
     const orderPath = ORDER_PATH.exec(path);
@@ -226,12 +213,12 @@ export async function startFakeTouchbistro(opts: StartFakeTouchbistroOptions = {
       // Processed now, answered late: the client times out although TouchBistro acted.
       const timer = setTimeout(() => {
         timers.delete(timer);
-        write(res, reply);
+        writeJson(res, reply);
       }, fault.delayMs);
       timers.add(timer);
       return;
     }
-    write(res, reply);
+    writeJson(res, reply);
   }
 
   function findOrder(idOrReference: string): FakeTouchbistroOrder | undefined {
@@ -280,7 +267,7 @@ export async function startFakeTouchbistro(opts: StartFakeTouchbistroOptions = {
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => write(res, error(500, "FAKE_ERROR", "fake TouchBistro crashed")));
+    handle(req, res).catch(() => writeJson(res, error(500, "FAKE_ERROR", "fake TouchBistro crashed")));
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
