@@ -17,28 +17,18 @@
  */
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+import { configureBenchEnv } from "./bench-env";
 
 const N = Number(process.env.BENCH_ORDERS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 /** Orders per second offered; 0 = as fast as intake takes them (a saturation test). */
 const RATE = Number(process.env.BENCH_RATE ?? 0);
-const serverUrl = process.env.BENCH_DATABASE_URL;
-
 // Configure the app's own database before any app module reads the environment.
-let dropDb: (() => Promise<void>) | null = null;
-if (serverUrl) {
-  const { createScratchDatabase } = await import("~/server/testing/db");
-  const scratch = await createScratchDatabase(serverUrl);
-  process.env.DATABASE_URL = scratch.url;
-  dropDb = scratch.drop;
-} else {
-  process.env.PGLITE_DATA_DIR = "memory://";
-}
-process.env.JOBS_DRIVER = "inline";
-process.env.LOG_LEVEL ??= "warn";
+const benchEnv = await configureBenchEnv("warn");
 
 const { getDb, getDbHandle, migrateConfiguredDb, dbDriver } = await import("~/db");
-const { memberships, organizations, restaurants, syncAttempts, syncJobs, users } = await import("~/db/schema");
+const { syncAttempts, syncJobs } = await import("~/db/schema");
+const { makeTenant } = await import("~/server/testing/factories");
 const { saveConnection } = await import("~/server/connections/manage");
 const { registerSandbox } = await import("~/server/integrations/runtime");
 const { startSquareSandbox } = await import("~/server/integrations/square/sandbox");
@@ -76,12 +66,9 @@ const fake = await startFake();
 registerSandbox("square", fake.runtime);
 await jobsDriver(); // start the in-process driver (and its sweeper) like the server does
 
-const [user] = await db.insert(users).values({ email: `bench-${Date.now()}@x.dev`, name: "Bench", passwordHash: "x" }).returning();
-const [org] = await db.insert(organizations).values({ name: "Bench", slug: `bench-${Date.now()}` }).returning();
-await db.insert(memberships).values({ userId: user!.id, organizationId: org!.id, role: "owner" });
-const [restaurant] = await db.insert(restaurants).values({ organizationId: org!.id, name: "Bench Kitchen" }).returning();
-await saveConnection(db, { organizationId: org!.id, userId: user!.id }, {
-  restaurantId: restaurant!.id,
+const { user, org, restaurant } = await makeTenant(db);
+await saveConnection(db, { organizationId: org.id, userId: user.id }, {
+  restaurantId: restaurant.id,
   provider: "square",
   credentials: fake.token,
   locationId: FAKE_SQUARE_LOCATION_IDS[0],
@@ -98,8 +85,8 @@ async function worker() {
       if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
     }
     const at = Date.now();
-    const { order } = await intakeOrder(db, org!.id, {
-      restaurantId: restaurant!.id,
+    const { order } = await intakeOrder(db, org.id, {
+      restaurantId: restaurant.id,
       externalId: `BENCH-${i}`,
       currency: "USD",
       customer: { name: "Bench Customer", phone: "+15555550100" },
@@ -139,5 +126,5 @@ console.log(`  POS orders created ${posOrders} (expected ${N}: exactly one per o
 await (await jobsDriver()).inline?.stop();
 await fake.close();
 await (await getDbHandle()).close();
-await dropDb?.();
+await benchEnv.drop();
 process.exit(posOrders === N ? 0 : 1);

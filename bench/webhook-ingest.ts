@@ -15,26 +15,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import autocannon from "autocannon";
+import { configureBenchEnv } from "./bench-env";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 20;
-const serverUrl = process.env.BENCH_DATABASE_URL;
 const SQUARE_KEY = "bench-square-signature-key";
 
-let dropDb: (() => Promise<void>) | null = null;
-if (serverUrl) {
-  const { createScratchDatabase } = await import("~/server/testing/db");
-  const scratch = await createScratchDatabase(serverUrl);
-  process.env.DATABASE_URL = scratch.url;
-  dropDb = scratch.drop;
-} else {
-  process.env.PGLITE_DATA_DIR = "memory://";
-}
-process.env.JOBS_DRIVER = "inline";
-process.env.LOG_LEVEL = "error";
+const benchEnv = await configureBenchEnv("error");
 
 const { getDb, getDbHandle, migrateConfiguredDb, dbDriver } = await import("~/db");
-const { memberships, organizations, restaurants, users, webhookEvents } = await import("~/db/schema");
+const { webhookEvents } = await import("~/db/schema");
+const { makeTenant } = await import("~/server/testing/factories");
 const { saveConnection } = await import("~/server/connections/manage");
 const { registerSandbox } = await import("~/server/integrations/runtime");
 const { newestActiveSecret } = await import("~/server/webhooks/secrets");
@@ -85,12 +76,9 @@ const squareUrl = `${real.origin}/api/webhooks/square`;
 registerSandbox("square", { baseUrl: "http://127.0.0.1:9", app: { clientId: "bench", clientSecret: "bench", extra: { webhookSignatureKey: SQUARE_KEY, webhookUrl: squareUrl } } });
 
 // PetPooja signs per restaurant: a connected restaurant and its webhook secret.
-const [user] = await db.insert(users).values({ email: `bench-${Date.now()}@x.dev`, name: "Bench", passwordHash: "x" }).returning();
-const [org] = await db.insert(organizations).values({ name: "Bench", slug: `bench-${Date.now()}` }).returning();
-await db.insert(memberships).values({ userId: user!.id, organizationId: org!.id, role: "owner" });
-const [restaurant] = await db.insert(restaurants).values({ organizationId: org!.id, name: "Bench Kitchen", currency: "INR" }).returning();
-const conn = await saveConnection(db, { organizationId: org!.id, userId: user!.id }, {
-  restaurantId: restaurant!.id,
+const { user, org, restaurant } = await makeTenant(db);
+const conn = await saveConnection(db, { organizationId: org.id, userId: user.id }, {
+  restaurantId: restaurant.id,
   provider: "petpooja",
   credentials: { accessToken: "bench" },
   locationId: "benchrest",
@@ -150,5 +138,5 @@ await bare.close();
 await insertOnly.close();
 await real.close();
 await (await getDbHandle()).close();
-await dropDb?.();
+await benchEnv.drop();
 process.exit(0);
