@@ -176,10 +176,30 @@ export type ProviderMetadata = {
   docsUrl: string;
 };
 
+/**
+ * How a provider's webhooks are authenticated and routed, beside its WebhookCapability (which
+ * only verifies and parses). Without one: per-restaurant secrets from webhook_secrets, signed
+ * over the request URL, no signed timestamp.
+ */
+export type IngressProfile = {
+  /**
+   * "app": one key for the whole app (e.g. Square's subscription signature key); events are
+   * routed to a connection by merchant id. "connection": per-restaurant secrets (seed 002).
+   */
+  signing: "app" | "connection";
+  appSecrets?: () => string[];
+  /** The URL the vendor signed; defaults to the request URL. */
+  notificationUrl?: (requestUrl: string) => string;
+  /** The delivery's signed timestamp, where the scheme has one; older than maxAgeMs is stale. */
+  signedTimestamp?: (rawBody: string, headers: Headers) => Date | null;
+  maxAgeMs?: number;
+};
+
 /** Everything a provider module exports to the registry. */
 export type ProviderModule = {
   metadata: ProviderMetadata;
   adapter: PosAdapter;
   oauth?: OAuthCapability;
   webhooks?: WebhookCapability;
+  ingress?: IngressProfile;
 };

@@ -3,6 +3,7 @@ import type { ProviderModule } from "../types";
 import { squareAdapter } from "./client";
 import { squareOAuth } from "./oauth";
 import { metadata } from "./provider";
+import { squareIngress } from "./webhook-profile";
 import { squareWebhooks } from "./webhooks";
 
 export const squareProvider: ProviderModule = {
@@ -10,6 +11,7 @@ export const squareProvider: ProviderModule = {
   adapter: squareAdapter,
   oauth: squareOAuth,
   webhooks: squareWebhooks,
+  ingress: squareIngress,
 };
 
 export default squareProvider;
