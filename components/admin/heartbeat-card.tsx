@@ -45,7 +45,7 @@ export function HeartbeatCard({ jobsDriver }: { jobsDriver: string }) {
             <span className="text-zinc-700">
               Last heartbeat <time dateTime={new Date(hb.lastRunAt).toISOString()}>{timeAgo(new Date(hb.lastRunAt), fetchedAt)}</time> via {hb.driver}
             </span>
-            <span className="text-zinc-500">· {hb.runCount} runs</span>
+            <span className="text-zinc-500">· {hb.runCount} {hb.runCount === 1 ? "run" : "runs"}</span>
           </>
         ) : (
           <>

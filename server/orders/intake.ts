@@ -16,11 +16,12 @@ export async function intakeOrder(db: Db, organizationId: string, input: OrderIn
   return result;
 }
 
+// The demo menu's dish ids (db/seed.ts), so test orders map like real ones.
 const SAMPLE_DISHES = [
-  { dishId: "demo-paneer", name: "Paneer Butter Masala", unitPrice: 1450 },
-  { dishId: "demo-naan", name: "Garlic Naan", unitPrice: 350 },
-  { dishId: "demo-biryani", name: "Chicken Biryani", unitPrice: 1695 },
-  { dishId: "demo-lassi", name: "Mango Lassi", unitPrice: 495 },
+  { dishId: "dish-paneer", name: "Paneer Butter Masala", unitPrice: 1450 },
+  { dishId: "dish-naan", name: "Garlic Naan", unitPrice: 350 },
+  { dishId: "dish-biryani", name: "Chicken Biryani", unitPrice: 1695 },
+  { dishId: "dish-lassi", name: "Mango Lassi", unitPrice: 495 },
 ];
 
 /** The seller's "Send test order": a small, clearly labelled pickup order through the real pipeline. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { providerOverview } from "~/server/admin/providers";
 import { listAllRestaurants, listAudit, listWebhookEvents } from "~/server/admin/queries";
 import { recordAudit } from "~/server/audit/record";
 import { dispatch } from "~/server/jobs/dispatch";
@@ -12,6 +13,7 @@ import { adminProcedure, createTRPCRouter } from "../trpc";
 export const adminRouter = createTRPCRouter({
   overview: adminProcedure.query(({ ctx }) => platformOverview(ctx.db)),
   restaurants: adminProcedure.query(({ ctx }) => listAllRestaurants(ctx.db)),
+  providers: adminProcedure.query(({ ctx }) => providerOverview(ctx.db)),
   audit: adminProcedure
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50), cursor: z.date().optional() }))
     .query(({ ctx, input }) => listAudit(ctx.db, { limit: input.limit, before: input.cursor })),
