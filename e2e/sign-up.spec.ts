@@ -23,6 +23,8 @@ test.describe("sign-up", () => {
     await expect(page.getByText("Restaurant added.")).toBeVisible();
     await page.getByRole("combobox", { name: "Restaurant" }).first().click();
     await page.getByRole("option", { name: "Rosa's Taqueria — Uptown" }).click();
+    // The choice is saved by a server action; the switcher shows it once the page has refreshed.
+    await expect(page.getByRole("combobox", { name: "Restaurant" }).first()).toContainText("Uptown");
     await page.goto("/overview");
     await expect(page.getByRole("heading", { level: 1, name: "Rosa's Taqueria — Uptown" })).toBeVisible();
   });
