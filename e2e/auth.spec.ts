@@ -62,7 +62,7 @@ test.describe("sign-in and roles", () => {
     await expect(page).toHaveURL(/\/admin$/);
     await expectSignedInShell(page, "Platform overview");
     await expect(page.getByText(/Last heartbeat .* via inline/)).toBeVisible();
-    const runs = async () => Number((await page.getByText(/· \d+ runs/).textContent())?.match(/\d+/)?.[0]);
+    const runs = async () => Number((await page.getByText(/· \d+ runs?$/).textContent())?.match(/\d+/)?.[0]);
     const before = await runs();
     await page.getByRole("button", { name: "Run heartbeat" }).click();
     await expect.poll(runs).toBeGreaterThan(before);
