@@ -4,4 +4,5 @@ export * from "./orders";
 export * from "./sync";
 export * from "./activity";
 export * from "./polling";
+export * from "./menu";
 export * from "./relations";

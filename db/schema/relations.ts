@@ -1,5 +1,6 @@
 import { relations } from "drizzle-orm";
 import { connections } from "./connections";
+import { itemVariations, menuCategories, menuItemModifierGroups, menuItems, modifierGroups, modifiers } from "./menu";
 import { orderItems, orderStatusHistory, orders } from "./orders";
 import { syncAttempts, syncJobs } from "./sync";
 import { memberships, organizations, restaurants, users } from "./tenancy";
@@ -48,4 +49,30 @@ export const syncJobsRelations = relations(syncJobs, ({ one, many }) => ({
 
 export const syncAttemptsRelations = relations(syncAttempts, ({ one }) => ({
   job: one(syncJobs, { fields: [syncAttempts.jobId], references: [syncJobs.id] }),
+}));
+
+export const menuCategoriesRelations = relations(menuCategories, ({ many }) => ({ items: many(menuItems) }));
+
+export const menuItemsRelations = relations(menuItems, ({ one, many }) => ({
+  category: one(menuCategories, { fields: [menuItems.categoryId], references: [menuCategories.id] }),
+  variations: many(itemVariations),
+  modifierGroups: many(menuItemModifierGroups),
+}));
+
+export const itemVariationsRelations = relations(itemVariations, ({ one }) => ({
+  item: one(menuItems, { fields: [itemVariations.itemId], references: [menuItems.id] }),
+}));
+
+export const modifierGroupsRelations = relations(modifierGroups, ({ many }) => ({
+  modifiers: many(modifiers),
+  items: many(menuItemModifierGroups),
+}));
+
+export const modifiersRelations = relations(modifiers, ({ one }) => ({
+  group: one(modifierGroups, { fields: [modifiers.groupId], references: [modifierGroups.id] }),
+}));
+
+export const menuItemModifierGroupsRelations = relations(menuItemModifierGroups, ({ one }) => ({
+  item: one(menuItems, { fields: [menuItemModifierGroups.itemId], references: [menuItems.id] }),
+  group: one(modifierGroups, { fields: [menuItemModifierGroups.groupId], references: [modifierGroups.id] }),
 }));

@@ -101,6 +101,44 @@ export type CatalogItem = {
   categoryName?: string;
 };
 
+/**
+ * A POS menu in one shape for every provider (seed 000 normalizeMenuFormat, seed 002 menu
+ * schema). Prices are integer minor units of `currency`; ids are the POS's own. Rows an
+ * adapter could not read go to `errors` (reported on the sync run, skipped) — never thrown.
+ * An adapter returns a menu only after fetching ALL of it: a failed page throws, so a sync
+ * never mistakes "not fetched" for "removed".
+ */
+export type NormalizedMenu = {
+  currency: string;
+  categories: { externalId: string; name: string; sortOrder: number }[];
+  items: NormalizedMenuItem[];
+  modifierGroups: NormalizedModifierGroup[];
+  errors: { kind: string; externalId?: string; message: string }[];
+};
+
+export type NormalizedMenuItem = {
+  externalId: string;
+  categoryExternalId?: string;
+  name: string;
+  description?: string;
+  /** Null when priced by variations or at sale time. */
+  price: number | null;
+  imageUrl?: string;
+  sortOrder: number;
+  available: boolean;
+  variations: { externalId: string; name: string; price: number | null; sortOrder: number; available: boolean }[];
+  modifierGroupExternalIds: string[];
+};
+
+export type NormalizedModifierGroup = {
+  externalId: string;
+  name: string;
+  minSelect: number;
+  maxSelect: number | null;
+  sortOrder: number;
+  modifiers: { externalId: string; name: string; price: number; sortOrder: number; available: boolean }[];
+};
+
 export type HealthResult = { ok: boolean; latencyMs: number; detail?: string };
 
 export type WebhookRequest = { rawBody: string; headers: Headers; url: string };
@@ -135,6 +173,8 @@ export interface PosAdapter {
   cancelOrder?(ctx: AdapterContext, posOrderId: string, opts: { idempotencyKey: string; reason?: string }): Promise<void>;
   listLocations?(ctx: AdapterContext): Promise<PosLocation[]>;
   fetchCatalog?(ctx: AdapterContext): Promise<CatalogItem[]>;
+  /** The whole menu, normalized; throws if any page fails (see NormalizedMenu). */
+  fetchMenu?(ctx: AdapterContext): Promise<NormalizedMenu>;
   setAvailability?(ctx: AdapterContext, input: { posItemId: string; available: boolean }): Promise<void>;
   healthCheck?(ctx: AdapterContext): Promise<HealthResult>;
 }
