@@ -12,6 +12,7 @@ import { dispatchSync } from "~/server/sync/dispatch-sync";
 import { wakeWaitingJobs } from "~/server/sync/request-sync";
 import { sealCredentials } from "./credentials";
 import { createWebhookSecret } from "~/server/webhooks/secrets";
+import { forgetConnection } from "~/server/webhooks/ingress-cache";
 
 export type Actor = { organizationId: string; userId?: string | null; apiKeyId?: string | null };
 
@@ -141,6 +142,8 @@ export async function disconnect(db: Db, actor: Actor, restaurantId: string, pro
     .set({ status: "disconnected", disconnectedAt: new Date(), credentialsCiphertext: null, credentialsKeyId: null, tokenExpiresAt: null })
     .where(eq(connections.id, conn.id))
     .returning();
+  // This process stops accepting the connection's webhooks at once (others within seconds).
+  forgetConnection(conn.id);
   await audit(db, actor, "connection.disconnected", conn.id, { provider: conn.provider });
   return row!;
 }

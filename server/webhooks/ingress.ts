@@ -17,8 +17,8 @@ import { logger } from "~/server/logger";
 import { notifySellerOfWebhookFailures } from "~/server/notifications/webhook-failures";
 import { ingressProfile } from "./profiles";
 import { readRawBody } from "./read-body";
-import { connectionForEvents, liveConnectionById, parseWebhookPath, type Connection } from "./routing";
-import { validWebhookSecrets } from "./secrets";
+import { cachedConnectionById, cachedConnectionForEvents, cachedSecrets, forgetConnection } from "./ingress-cache";
+import { parseWebhookPath, type Connection } from "./routing";
 import { dedupeKeyOf, storeCall } from "./store";
 
 export type WebhookTarget = { provider: string; path: string[] };
@@ -61,7 +61,7 @@ export async function receiveWebhook(db: Db, req: Request, target: WebhookTarget
   if (path === "invalid") return reject(404, "unknown_connection", rawBody);
   let connection: Connection | null = null;
   if (path.connectionId) {
-    connection = await liveConnectionById(db, provider, path.connectionId);
+    connection = (await cachedConnectionById(db, provider, path.connectionId)).value;
     if (!connection) return reject(404, "unknown_connection", rawBody);
   }
 
@@ -76,23 +76,28 @@ export async function receiveWebhook(db: Db, req: Request, target: WebhookTarget
     }
   };
   let secrets: string[] = [];
+  let secretsFromCache = false;
   if (profile.signing === "app") {
     secrets = profile.appSecrets?.() ?? [];
   } else {
     if (!connection) {
       events = parse();
       if (!events) return reject(400, "malformed_body", rawBody);
-      connection = await connectionForEvents(db, provider, events);
+      connection = (await cachedConnectionForEvents(db, provider, events)).value;
       if (!connection) return reject(401, "unknown_sender", rawBody);
     }
-    secrets = await validWebhookSecrets(db, connection.id, now);
+    ({ value: secrets, cached: secretsFromCache } = await cachedSecrets(db, connection.id, now));
+  }
+  const url = profile.notificationUrl?.(req.url) ?? req.url;
+  let verified = secrets.length > 0 && capability.verify({ rawBody, headers: req.headers, url }, secrets);
+  // A secret rotated on another instance is not in this process's cache yet: look once more.
+  if (!verified && secretsFromCache && connection) {
+    forgetConnection(connection.id);
+    secrets = (await cachedSecrets(db, connection.id, now)).value;
+    verified = secrets.length > 0 && capability.verify({ rawBody, headers: req.headers, url }, secrets);
   }
   if (secrets.length === 0) return reject(401, "no_secret_configured", rawBody, { connectionId: connection?.id });
-
-  const url = profile.notificationUrl?.(req.url) ?? req.url;
-  if (!capability.verify({ rawBody, headers: req.headers, url }, secrets)) {
-    return reject(401, "invalid_signature", rawBody, { connectionId: connection?.id });
-  }
+  if (!verified) return reject(401, "invalid_signature", rawBody, { connectionId: connection?.id });
 
   events ??= parse();
   if (!events) return reject(400, "malformed_body", rawBody, { connectionId: connection?.id, signatureValid: true });
@@ -103,7 +108,7 @@ export async function receiveWebhook(db: Db, req: Request, target: WebhookTarget
   }
 
   // App-signed events name their merchant; a per-restaurant URL already named the connection.
-  connection ??= await connectionForEvents(db, provider, events);
+  connection ??= (await cachedConnectionForEvents(db, provider, events)).value;
   const eventIds = events.map((e) => e.eventId);
   const base = {
     provider,

@@ -12,6 +12,7 @@ import { AppError } from "~/server/errors";
 import { recordAudit } from "~/server/audit/record";
 import { findOrgRestaurant } from "~/server/restaurants/queries";
 import { ingressProfile } from "./profiles";
+import { forgetConnection } from "./ingress-cache";
 import { createWebhookSecret, hasWebhookSecret, newestActiveSecret, rotateWebhookSecret } from "./secrets";
 
 const appOrigin = () => (env.APP_URL ?? env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
@@ -91,6 +92,7 @@ export async function rotateRestaurantWebhookSecret(db: Db, actor: Actor, restau
   const conn = await connectionOf(db, actor, restaurantId);
   const hadOne = await hasWebhookSecret(db, conn.id);
   const rotated = hadOne ? await rotateWebhookSecret(db, conn.id, env.WEBHOOK_SECRET_GRACE_HOURS, now) : { ...(await createWebhookSecret(db, conn.id)), previousValidUntil: null };
+  forgetConnection(conn.id);
   await recordAudit(db, {
     action: "webhook_secret.rotated",
     actorUserId: actor.userId ?? null,

@@ -12,7 +12,8 @@ import { makeTenant } from "~/server/testing/factories";
 import { squareWorld } from "~/server/testing/square-world";
 import { callWebhookRoute } from "~/server/testing/webhook-receiver";
 import { rotateRestaurantWebhookSecret, webhookSettings } from "./manage";
-import { expireWebhookSecrets, validWebhookSecrets } from "./secrets";
+import { cachedSecrets, clearIngressCache } from "./ingress-cache";
+import { expireWebhookSecrets, rotateWebhookSecret, validWebhookSecrets } from "./secrets";
 
 const h = vi.hoisted(() => ({ db: null as unknown as Db, dispatched: [] as unknown[] }));
 vi.mock("~/db", () => ({ getDb: async () => h.db }));
@@ -90,5 +91,47 @@ describe("per-restaurant webhook secrets", () => {
     const stranger = { organizationId: other.org.id, userId: other.user.id };
     await expect(rotateRestaurantWebhookSecret(w.t.db, stranger, w.tenant.restaurant.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(webhookSettings(w.t.db, stranger, w.tenant.restaurant.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+  // The ingress caches connections and decrypted secrets per process (ingress-cache.ts).
+  describe("with the ingress cache warm", () => {
+    it("a secret rotated by another instance verifies at once (a miss looks again)", async () => {
+      const [current] = await validWebhookSecrets(w.t.db, w.connection.id);
+      expect(await send(current!)).toBe(200); // warms the cache
+      // As another instance would: straight to the database, this process is not told.
+      const rotated = await rotateWebhookSecret(w.t.db, w.connection.id, 24);
+      expect(await send(rotated.secret)).toBe(200);
+      expect(await send(current!)).toBe(200); // still inside its grace window
+    });
+
+    it("a cached secret stops verifying when its grace window ends, without asking the database", async () => {
+      clearIngressCache();
+      const t0 = new Date();
+      const rotated = await rotateWebhookSecret(w.t.db, w.connection.id, 0.001, t0); // 3.6 s of grace
+      const warm = await cachedSecrets(w.t.db, w.connection.id, t0);
+      expect(warm.value.length).toBeGreaterThan(1);
+      expect(warm.value[0]).toBe(rotated.secret);
+      // Five seconds on: still inside the cache's TTL (served from memory), past the grace.
+      const later = await cachedSecrets(w.t.db, w.connection.id, new Date(t0.getTime() + 5_000));
+      expect(later).toEqual({ value: [rotated.secret], cached: true });
+    });
+
+    it("a disconnect in this process is seen by the very next call", async () => {
+      const other = await squareWorld();
+      try {
+        h.db = other.t.db;
+        const [secret] = await validWebhookSecrets(other.t.db, other.connection.id);
+        const url = `http://127.0.0.1/api/webhooks/square/order-status/${other.connection.id}`;
+        const sendOther = (body: string) =>
+          callWebhookRoute(new Request(url, { method: "POST", headers: { [SQUARE_SIGNATURE_HEADER]: squareSignature(secret!, url, body) }, body })).then((r) => r.status);
+        const body = (n: number) => JSON.stringify({ merchant_id: other.connection.externalMerchantId, type: "order.updated", event_id: `evt-disc-${n}`, created_at: new Date().toISOString(), data: { type: "order", id: "X", object: { order_updated: { order_id: "X", state: "OPEN" } } } });
+        expect(await sendOther(body(1))).toBe(200);
+        const { disconnect } = await import("~/server/connections/manage");
+        await disconnect(other.t.db, { organizationId: other.tenant.org.id, userId: other.tenant.user.id }, other.tenant.restaurant.id);
+        expect(await sendOther(body(2))).toBe(404);
+      } finally {
+        h.db = w.t.db;
+        await other.dispose();
+      }
+    });
   });
 });

@@ -9,6 +9,7 @@ import type { Db, DbOrTx } from "~/db/client";
 import { prepared } from "~/db/prepared";
 import { webhookSecrets } from "~/db/schema";
 import { open, seal } from "~/server/vault/vault";
+import { forgetConnection } from "./ingress-cache";
 
 const HOUR_MS = 3_600_000;
 
@@ -28,8 +29,15 @@ export async function createWebhookSecret(db: DbOrTx, connectionId: string): Pro
   return { id, secret };
 }
 
+export type ValidSecret = { secret: string; expiresAt: Date | null };
+
 /** Active secrets, plus retired ones still inside their grace window; newest first. */
 export async function validWebhookSecrets(db: Db, connectionId: string, now = new Date()): Promise<string[]> {
+  return (await validWebhookSecretRows(db, connectionId, now)).map((s) => s.secret);
+}
+
+/** As validWebhookSecrets, with each secret's end of grace (the ingress cache filters by it). */
+export async function validWebhookSecretRows(db: Db, connectionId: string, now = new Date()): Promise<ValidSecret[]> {
   // On every per-restaurant webhook call: prepared once per database (see db/prepared.ts).
   const statement = prepared(db, "webhook_valid_secrets", (d) =>
     d
@@ -46,7 +54,9 @@ export async function validWebhookSecrets(db: Db, connectionId: string, now = ne
       .prepare("webhook_valid_secrets"),
   );
   const rows = await statement.execute({ connectionId, now: now.toISOString() });
-  return rows.map((r) => open<string>({ ciphertext: r.secretCiphertext, keyId: r.secretKeyId }, context(r.id, connectionId))).reverse();
+  return rows
+    .map((r) => ({ secret: open<string>({ ciphertext: r.secretCiphertext, keyId: r.secretKeyId }, context(r.id, connectionId)), expiresAt: r.expiresAt }))
+    .reverse();
 }
 
 /**
@@ -69,7 +79,9 @@ export async function expireWebhookSecrets(db: DbOrTx, now = new Date()): Promis
     .update(webhookSecrets)
     .set({ isActive: false })
     .where(and(eq(webhookSecrets.isActive, true), lte(webhookSecrets.expiresAt, now)))
-    .returning({ id: webhookSecrets.id });
+    .returning({ id: webhookSecrets.id, connectionId: webhookSecrets.connectionId });
+  // Cached copies elsewhere stop verifying by their own expires_at; this process forgets now.
+  for (const connectionId of new Set(rows.map((r) => r.connectionId))) forgetConnection(connectionId);
   return { expired: rows.length };
 }
 
