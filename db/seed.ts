@@ -1,6 +1,8 @@
 import { count } from "drizzle-orm";
 import { hashPassword } from "~/server/auth/password";
+import { recordOrderedDishes } from "~/server/menu/mapping/upsert-dishes";
 import type { Db } from "./client";
+import { seedDemoMenu } from "./seed-menu";
 import {
   memberships,
   orderItems,
@@ -71,7 +73,7 @@ const PATH: OrderStatus[] = ["placed", "confirmed", "preparing", "ready", "out_f
  * two restaurants and a few orders. Does nothing when any user exists, so it never touches
  * a database that is in use. Callers keep it out of production.
  */
-export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
+export async function seedDemoData(db: Db, opts: { menu?: boolean } = {}): Promise<{ seeded: boolean }> {
   const [row] = await db.select({ n: count() }).from(users);
   if ((row?.n ?? 0) > 0) return { seeded: false };
 
@@ -145,6 +147,10 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
         })),
       );
     }
+    // The demo orders' dishes, as order intake records them (Menu → Mapping lists them).
+    await recordOrderedDishes(tx, { id: downtown.id, organizationId: org.id, currency: "USD" }, DEMO_ORDERS.flatMap((o) => o.items));
+    // A Square connection with a synced menu on the first restaurant (db/seed-menu.ts); e2e starts without it.
+    if (opts.menu !== false) await seedDemoMenu(tx as unknown as Db, { id: downtown.id, organizationId: org.id });
   });
   return { seeded: true };
 }

@@ -23,6 +23,7 @@ await admin.end();
 
 const handle = await createDb({ url, driver: "pg", poolMax: 1 });
 await runMigrations(handle);
-await seedDemoData(handle.db);
+// Without the demo menu connection: specs connect Square themselves (order-sync, menu).
+await seedDemoData(handle.db, { menu: false });
 await handle.close();
 console.log(`e2e database ${name} ready`);

@@ -34,7 +34,27 @@ export const webhookReceived = eventType("switchboard/webhook.received", {
   schema: z.object({ webhookEventId: z.uuid(), provider: z.string(), connectionId: z.uuid().nullable() }),
 });
 
-export const EVENT_TYPES = [heartbeatRequested, orderSyncRequested, tokensRefreshRequested, orderStatusChanged, webhookReceived] as const;
+/** Push one recorded availability change (86 / back on) to its POS (retried; see server/menu/availability/push.ts). */
+export const menuAvailabilityPushRequested = eventType("switchboard/menu.availability-push-requested", {
+  schema: z.object({ changeId: z.uuid(), connectionId: z.uuid().nullable(), provider: z.string().nullable() }),
+});
+
+/** Sync one connection's menu from its POS (initial, manual, nightly; a debounced webhook burst). `runId`: a run opened by requestMenuSync. */
+export const menuSyncRequested = eventType("switchboard/menu.sync-requested", {
+  schema: z.object({
+    connectionId: z.uuid(),
+    provider: z.string(),
+    trigger: z.enum(["initial", "manual", "webhook", "nightly"]),
+    runId: z.uuid().nullable(),
+  }),
+});
+
+/** The POS said its menu changed (webhook): debounced per connection into one menu sync. */
+export const menuChanged = eventType("switchboard/menu.changed", {
+  schema: z.object({ connectionId: z.uuid(), provider: z.string(), webhookEventId: z.uuid().nullable() }),
+});
+
+export const EVENT_TYPES = [heartbeatRequested, orderSyncRequested, tokensRefreshRequested, orderStatusChanged, webhookReceived, menuSyncRequested, menuChanged, menuAvailabilityPushRequested] as const;
 
 type AnyEventType = (typeof EVENT_TYPES)[number];
 export type EventName = AnyEventType["name"];

@@ -23,6 +23,8 @@ export const ERROR_TABLE = {
   PROVIDER_REJECTED: { http: 502, trpc: "BAD_REQUEST", jobs: "no_retry" },
   /** Network error, timeout or vendor 5xx: transient. */
   PROVIDER_UNAVAILABLE: { http: 503, trpc: "SERVICE_UNAVAILABLE", jobs: "retry" },
+  /** A mapped dish's POS item was removed or is sold out (menu drift): the order is not pushed. */
+  MAPPING_FAILED: { http: 409, trpc: "PRECONDITION_FAILED", jobs: "no_retry" },
   INTERNAL: { http: 500, trpc: "INTERNAL_SERVER_ERROR", jobs: "retry" },
 } as const satisfies Record<
   string,

@@ -201,8 +201,7 @@ describe("secrets never leave the server", () => {
     record("integrations.providers", await api.integrations.providers());
     record("integrations.get", await api.integrations.get({ restaurantId }));
     record("integrations.locations", await api.integrations.locations({ restaurantId }));
-    record("integrations.posCatalog", await api.integrations.posCatalog({ restaurantId }));
-    record("integrations.dishes", await api.integrations.dishes({ restaurantId }));
+    record("mapping.list", await api.mapping.list({ restaurantId }));
     record("integrations.test", await api.integrations.test({ restaurantId }));
     w.fake.faults.next("GET /v2/locations", { status: 401 });
     record("integrations.test (401)", await api.integrations.test({ restaurantId }));

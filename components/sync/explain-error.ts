@@ -5,6 +5,8 @@ export function explainSyncError(errorClass: string | null | undefined, message:
       return `${pos} no longer accepts Switchboard's access. Reconnect ${pos} in Integrations; the order will be sent then.`;
     case "validation":
       return `${pos} rejected the order${message ? `: ${message}` : ""}. Fix the cause (for example the item mapping), then retry.`;
+    case "mapping_failed":
+      return `Not sent: the menu on ${pos} changed${message ? ` (${message.replace(/^Menu changed on the POS: /, "").replace(/\. Update the item mapping, then retry\.$/, "")})` : ""}. Fix it in Menu → Mapping, then retry.`;
     case "rate_limited":
       return `${pos} asked us to slow down. Switchboard waits as asked and retries automatically.`;
     case "unavailable":

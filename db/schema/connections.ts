@@ -35,6 +35,9 @@ export const connections = pgTable(
     provider: text().notNull(),
     status: text({ enum: CONNECTION_STATUSES }).notNull().default("active"),
     health: text({ enum: CONNECTION_HEALTH }).notNull().default("online"),
+    /** Last scheduled health check, and when `health` last changed (alerts fire on changes only). */
+    healthCheckedAt: timestamp({ withTimezone: true }),
+    healthChangedAt: timestamp({ withTimezone: true }),
     externalLocationId: text(),
     externalMerchantId: text(),
     credentialsCiphertext: text(),
@@ -42,11 +45,6 @@ export const connections = pgTable(
     tokenExpiresAt: timestamp({ withTimezone: true }),
     /** Restaurant overrides, validated by the provider's config schema. */
     config: jsonb().$type<Record<string, unknown>>().notNull().default({}),
-    /** Our dish id → POS item id (and variation) as the seller mapped them. */
-    itemMapping: jsonb()
-      .$type<Record<string, { posItemId: string; posVariationId?: string }>>()
-      .notNull()
-      .default({}),
     autoSyncOrders: boolean().notNull().default(true),
     syncCustomerInfo: boolean().notNull().default(true),
     circuitState: text({ enum: CIRCUIT_STATES }).notNull().default("closed"),

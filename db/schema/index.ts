@@ -5,4 +5,6 @@ export * from "./sync";
 export * from "./activity";
 export * from "./polling";
 export * from "./menu";
+export * from "./health";
+export * from "./metrics";
 export * from "./relations";

@@ -103,6 +103,11 @@ export const itemVariations = pgTable(
       .notNull()
       .references(() => menuItems.id, { onDelete: "cascade" }),
     externalId: text().notNull(),
+    /**
+     * A second vendor id an order line must carry with `external_id`: PetPooja orders a
+     * variation by its row `id` plus the `variationid` of its type [ref §2.3 "Order→menu mapping"].
+     */
+    posRef: text(),
     name: text().notNull(),
     priceAmount: integer(),
     ...availability(),

@@ -1,8 +1,9 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { connections } from "./connections";
 import { orders } from "./orders";
-import { organizations, restaurants } from "./tenancy";
+import { organizations, restaurants, users } from "./tenancy";
 
 /** Seed 001 states: pending → syncing → retry → success | failed. */
 export const SYNC_JOB_STATUSES = ["pending", "syncing", "retry", "success", "failed"] as const;
@@ -36,11 +37,17 @@ export const syncJobs = pgTable(
     lastErrorClass: text(),
     lastErrorMessage: text(),
     completedAt: timestamp({ withTimezone: true }),
+    /** Admin triage: a failure marked resolved (with a note) leaves the open-failures list. */
+    resolvedAt: timestamp({ withTimezone: true }),
+    resolvedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    resolutionNote: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index("sync_jobs_due_idx").on(t.status, t.nextAttemptAt),
+    // Triage groups open failures by provider and error class.
+    index("sync_jobs_open_failures_idx").on(t.provider, t.lastErrorClass).where(sql`${t.status} = 'failed' and ${t.resolvedAt} is null`),
     index("sync_jobs_restaurant_created_idx").on(t.restaurantId, t.createdAt),
     index("sync_jobs_order_idx").on(t.orderId),
   ],
@@ -64,5 +71,5 @@ export const syncAttempts = pgTable(
     requestSummary: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
-  (t) => [index("sync_attempts_job_idx").on(t.jobId, t.attemptNumber)],
+  (t) => [index("sync_attempts_job_idx").on(t.jobId, t.attemptNumber), index("sync_attempts_started_idx").on(t.startedAt)],
 );

@@ -9,8 +9,9 @@ const dispatched = vi.hoisted(() => [] as unknown[]);
 vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: unknown) => void dispatched.push(e) }));
 
 beforeEach(async () => {
-  dispatched.length = 0;
   w = await squareWorld();
+  // Connecting dispatches the initial menu sync; these tests watch only what the functions send.
+  dispatched.length = 0;
 });
 afterEach(() => w.dispose());
 

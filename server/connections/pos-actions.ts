@@ -20,13 +20,6 @@ export async function listPosLocations(db: Db, restaurantId: string) {
   return provider.adapter.listLocations(await adapterContext(db, conn, TIMEOUT_MS));
 }
 
-/** The POS catalog, for mapping dishes to POS items. */
-export async function listPosCatalog(db: Db, restaurantId: string) {
-  const { conn, provider } = await connected(db, restaurantId);
-  if (!provider.adapter.fetchCatalog) return [];
-  return provider.adapter.fetchCatalog(await adapterContext(db, conn, TIMEOUT_MS));
-}
-
 /** "Test connection": a cheap authenticated call, reported in plain words, never thrown. */
 export async function testPosConnection(db: Db, restaurantId: string): Promise<HealthResult> {
   const { conn, provider } = await connected(db, restaurantId);

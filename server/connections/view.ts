@@ -18,7 +18,6 @@ export function connectionView(row: Row) {
     externalMerchantId: row.externalMerchantId,
     autoSyncOrders: row.autoSyncOrders,
     syncCustomerInfo: row.syncCustomerInfo,
-    itemMapping: row.itemMapping,
     circuitState: row.circuitState,
     consecutiveFailures: row.consecutiveFailures,
     lastSyncAt: row.lastSyncAt,

@@ -36,7 +36,7 @@ describe("provider registry", () => {
     expect(typeof p.adapter.pushOrder).toBe("function");
     if (has("get_order")) expect(p.adapter.getOrder).toBeTypeOf("function");
     if (has("list_locations")) expect(p.adapter.listLocations).toBeTypeOf("function");
-    if (has("fetch_catalog")) expect(p.adapter.fetchCatalog).toBeTypeOf("function");
+    if (has("fetch_catalog")) expect(p.adapter.fetchMenu).toBeTypeOf("function");
     if (has("health_check")) expect(p.adapter.healthCheck).toBeTypeOf("function");
   });
 

@@ -91,16 +91,6 @@ export type TokenSet = {
   merchantId?: string;
 };
 
-export type CatalogItem = {
-  posItemId: string;
-  posVariationId?: string;
-  name: string;
-  variationName?: string;
-  price?: number;
-  currency?: string;
-  categoryName?: string;
-};
-
 /**
  * A POS menu in one shape for every provider (seed 000 normalizeMenuFormat, seed 002 menu
  * schema). Prices are integer minor units of `currency`; ids are the POS's own. Rows an
@@ -126,7 +116,8 @@ export type NormalizedMenuItem = {
   imageUrl?: string;
   sortOrder: number;
   available: boolean;
-  variations: { externalId: string; name: string; price: number | null; sortOrder: number; available: boolean }[];
+  /** `posRef`: a second vendor id an order line needs besides externalId (see item_variations.pos_ref). */
+  variations: { externalId: string; posRef?: string; name: string; price: number | null; sortOrder: number; available: boolean }[];
   modifierGroupExternalIds: string[];
 };
 
@@ -137,6 +128,17 @@ export type NormalizedModifierGroup = {
   maxSelect: number | null;
   sortOrder: number;
   modifiers: { externalId: string; name: string; price: number; sortOrder: number; available: boolean }[];
+};
+
+/** One availability change to push to the POS, by the POS's own ids. */
+export type AvailabilityPush = {
+  targetType: "item" | "variation" | "modifier";
+  externalId: string;
+  /** For an item: its variations' ids (Square counts stock per variation). */
+  variationExternalIds: string[];
+  available: boolean;
+  /** When it comes back on by itself; null = until turned back on. */
+  snoozedUntil: Date | null;
 };
 
 export type HealthResult = { ok: boolean; latencyMs: number; detail?: string };
@@ -172,10 +174,10 @@ export interface PosAdapter {
   getOrder?(ctx: AdapterContext, posOrderId: string): Promise<PosOrderSnapshot>;
   cancelOrder?(ctx: AdapterContext, posOrderId: string, opts: { idempotencyKey: string; reason?: string }): Promise<void>;
   listLocations?(ctx: AdapterContext): Promise<PosLocation[]>;
-  fetchCatalog?(ctx: AdapterContext): Promise<CatalogItem[]>;
   /** The whole menu, normalized; throws if any page fails (see NormalizedMenu). */
   fetchMenu?(ctx: AdapterContext): Promise<NormalizedMenu>;
-  setAvailability?(ctx: AdapterContext, input: { posItemId: string; available: boolean }): Promise<void>;
+  /** Mark a menu row sold out / back on at the POS (86). Throws AppError like every call. */
+  setAvailability?(ctx: AdapterContext, input: AvailabilityPush): Promise<void>;
   healthCheck?(ctx: AdapterContext): Promise<HealthResult>;
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from "~/db/client";
 import type { AppEvent } from "~/inngest/events";
 import { logger } from "~/server/logger";
-import { handlers, schedules, type JobContext } from "./registry";
+import { debounces, handlers, schedules, type JobContext } from "./registry";
 
 const TICK_MS = 1_000;
 
@@ -17,6 +17,8 @@ export class InlineDriver {
   private running = new Set<string>();
   /** Work started and not yet finished, so stop() can let it complete. */
   private inflight = new Set<Promise<unknown>>();
+  /** Debounced events waiting for their window to pass: key → timer and latest event. */
+  private debounced = new Map<string, { timer: NodeJS.Timeout; event: AppEvent }>();
   private readonly ctx: JobContext;
 
   constructor(db: Db) {
@@ -26,7 +28,8 @@ export class InlineDriver {
   /** Start the tick; resolves once every schedule has had its first run. */
   async start() {
     if (this.timer) return;
-    for (const s of schedules) this.nextRun.set(s.id, 0);
+    const startedAt = Date.now();
+    for (const s of schedules) this.nextRun.set(s.id, s.firstRunAfterMs ? startedAt + s.firstRunAfterMs : 0);
     this.timer = setInterval(() => void this.track(this.tick()), TICK_MS);
     this.timer.unref();
     await this.track(this.tick());
@@ -36,6 +39,12 @@ export class InlineDriver {
   async stop() {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    // Debounced work is not dropped on a graceful stop: it runs now.
+    for (const [key, pending] of this.debounced) {
+      clearTimeout(pending.timer);
+      this.debounced.delete(key);
+      void this.track(this.run(pending.event));
+    }
     while (this.inflight.size) await Promise.allSettled([...this.inflight]);
   }
 
@@ -47,7 +56,21 @@ export class InlineDriver {
 
   /** Run an event's handler after the caller's response; failures are logged, never thrown. */
   dispatch(event: AppEvent): void {
-    setImmediate(() => void this.track(this.run(event)));
+    const debounce = debounces[event.name] as { key: (d: unknown) => string; periodMs: () => number } | undefined;
+    if (!debounce) {
+      setImmediate(() => void this.track(this.run(event)));
+      return;
+    }
+    // Like Inngest's debounce: every event restarts the key's window; the last one runs.
+    const key = `${event.name}:${debounce.key(event.data)}`;
+    const pending = this.debounced.get(key);
+    if (pending) clearTimeout(pending.timer);
+    const timer = setTimeout(() => {
+      this.debounced.delete(key);
+      void this.track(this.run(event));
+    }, debounce.periodMs());
+    timer.unref();
+    this.debounced.set(key, { timer, event });
   }
 
   /** Run an event's handler now and wait for it (tests, and `dispatch` under the hood). */

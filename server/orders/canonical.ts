@@ -1,25 +1,27 @@
 import type { connections, orderItems, orders } from "~/db/schema";
 import type { CanonicalOrder } from "~/server/integrations/types";
+import type { PosLineRef } from "~/server/menu/mapping/resolve-order-lines";
 
 type Order = typeof orders.$inferSelect;
 type Item = typeof orderItems.$inferSelect;
-type Conn = Pick<typeof connections.$inferSelect, "itemMapping" | "syncCustomerInfo">;
+type Conn = Pick<typeof connections.$inferSelect, "syncCustomerInfo">;
 
 export const SOURCE_NAME = "Switchboard";
 
 /**
- * Our stored order in the shape every adapter takes: the seller's dish → POS item mapping is
- * applied, and customer details are left out when the restaurant turned that off (seed 001
- * `sync_customer_info`).
+ * Our stored order in the shape every adapter takes: the confirmed dish → POS item mappings
+ * (`refs`, by dish id, from resolveOrderLines) are applied — an unmapped dish goes by its name
+ * (seed 001 "Sync Behavior") — and customer details are left out when the restaurant turned
+ * that off (seed 001 `sync_customer_info`).
  */
-export function toCanonicalOrder(order: Order, items: Item[], conn: Conn): CanonicalOrder {
+export function toCanonicalOrder(order: Order, items: Item[], conn: Conn, refs: ReadonlyMap<string, PosLineRef> = new Map()): CanonicalOrder {
   return {
     id: order.id,
     externalId: order.externalId,
     type: order.type,
     currency: order.currency,
     items: items.map((i) => {
-      const mapped = i.dishId ? conn.itemMapping[i.dishId] : undefined;
+      const mapped = i.dishId ? refs.get(i.dishId) : undefined;
       return {
         dishId: i.dishId ?? undefined,
         name: i.name,

@@ -4,6 +4,7 @@ import type { Db } from "~/db/client";
 import { prepared } from "~/db/prepared";
 import { connections, orderItems, orderStatusHistory, orders, syncJobs } from "~/db/schema";
 import { AppError } from "~/server/errors";
+import { recordOrderedDishes } from "~/server/menu/mapping/upsert-dishes";
 import { syncSettings } from "~/server/sync/settings";
 import { pendingReason } from "~/server/sync/pending-reason";
 
@@ -122,6 +123,8 @@ export async function createOrder(db: Db, organizationId: string, raw: OrderInpu
       .returning();
     if (!order) return null;
     await tx.insert(orderItems).values(input.items.map((i) => ({ orderId: order.id, ...i, totalPrice: lineTotal(i) })));
+    // The dishes this order reveals (item mapping); known dishes are left as they are.
+    await recordOrderedDishes(tx, { id: restaurant.id, organizationId, currency: input.currency }, input.items);
     await tx.insert(orderStatusHistory).values({ orderId: order.id, toStatus: "placed", changedBy: input.source });
     const [job] = await tx
       .insert(syncJobs)

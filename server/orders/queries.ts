@@ -1,6 +1,6 @@
-import { and, count, desc, eq, isNotNull, lt } from "drizzle-orm";
+import { and, count, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { orderItems, orders } from "~/db/schema";
+import { orders } from "~/db/schema";
 
 /**
  * A restaurant's orders, newest first, keyset-paginated on created_at so pages stay stable
@@ -42,18 +42,4 @@ export async function getOrderDetail(db: Db, restaurantId: string, orderId: stri
       syncJobs: { with: { attempts: { orderBy: (a, { asc }) => asc(a.attemptNumber) } } },
     },
   });
-}
-
-/**
- * Dishes this restaurant has received orders for (until menus are imported, the dishes a
- * seller can map to POS items).
- */
-export function listOrderedDishes(db: Db, restaurantId: string) {
-  return db
-    .selectDistinctOn([orderItems.dishId], { dishId: orderItems.dishId, name: orderItems.name })
-    .from(orderItems)
-    .innerJoin(orders, eq(orders.id, orderItems.orderId))
-    .where(and(eq(orders.restaurantId, restaurantId), isNotNull(orderItems.dishId)))
-    .orderBy(orderItems.dishId)
-    .limit(500);
 }

@@ -6,7 +6,9 @@ import { successEnvelopeSchema } from "./schemas";
 
 const EXPECTED = [
   ["get", "/api/v1/restaurants"],
+  ["get", "/api/v1/restaurants/{restaurantId}/menu"],
   ["post", "/api/v1/orders"],
+  ["put", "/api/v1/restaurants/{restaurantId}/dishes"],
   ["post", "/api/v1/pos/connect"],
   ["post", "/api/v1/pos/disconnect"],
   ["get", "/api/v1/pos/integration/{businessId}"],
@@ -15,6 +17,7 @@ const EXPECTED = [
   ["post", "/api/v1/pos/sync/{orderId}"],
   ["get", "/api/v1/pos/history/{businessId}"],
   ["get", "/api/v1/pos/stats/{businessId}"],
+  ["post", "/api/v1/restaurants/{restaurantId}/menu/sync"],
 ] as const;
 
 type Doc = {

@@ -7,15 +7,17 @@
 import type { ApiRouteConfig } from "./handler";
 import * as s from "./schemas";
 import * as ws from "./webhook-schemas";
+import { menuResponseSchema } from "./resources/menu";
+import { menuSyncResponseSchema } from "./resources/menu-sync-run";
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500;
 
 export type RouteSpec = ApiRouteConfig & {
   id: string;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT";
   /** OpenAPI form: `{param}`. */
   path: string;
-  tag: "Restaurants" | "Orders" | "POS integration" | "Order sync";
+  tag: "Restaurants" | "Orders" | "POS integration" | "Order sync" | "Menu";
   summary: string;
   description: string;
   response: NonNullable<ApiRouteConfig["response"]>;
@@ -330,10 +332,131 @@ export const posHealthRoute = defineRoute({
   },
 });
 
+export const putDishesRoute = defineRoute({
+  id: "putDishes",
+  method: "PUT",
+  path: "/api/v1/restaurants/{restaurantId}/dishes",
+  tag: "Menu",
+  auth: "required",
+  summary: "Send the restaurant's dishes",
+  description:
+    "The marketplace's dishes for one restaurant, upserted by `dish_id`. Each is matched against the menu synced from the restaurant's POS: a `pos_item_id` that exists on the POS is mapped (and confirmed) at once; otherwise name and price give a suggestion the seller reviews in Menu → Mapping. Orders for mapped dishes are sent as the POS's own items; unmapped dishes go by name. Invalid input stores nothing.",
+  params: s.restaurantIdParamsSchema,
+  body: s.putDishesBodySchema,
+  response: s.putDishesResponseSchema,
+  successes: [{ status: 200, description: "Dishes stored and matched" }],
+  errors: [400, 401, 403, 404, 413, 415, 429, 500],
+  example: {
+    params: { restaurantId: BUSINESS },
+    body: [
+      { dish_id: "dish-paneer-tikka", name: "Paneer Tikka", price: 32000, currency: "INR" },
+      { dish_id: "dish-garlic-naan", name: "Garlic Naan", price: 6000, currency: "INR", pos_item_id: "20001" },
+    ],
+    response: { upserted: 2, matching: [{ suggested: 1, auto_confirmed: 1, unmatched: 0, kept: 0 }] },
+    message: "Dishes received",
+  },
+});
+
+export const restaurantMenuRoute = defineRoute({
+  id: "getRestaurantMenu",
+  method: "GET",
+  path: "/api/v1/restaurants/{restaurantId}/menu",
+  tag: "Restaurants",
+  auth: "required",
+  summary: "Restaurant menu",
+  description:
+    "The restaurant's menu as synced from its POS: categories → items with price (minor units of `currency`), image, variations and modifier groups. `available` is the effective availability now: an item 86'd until a time that has passed is available again. `snoozed_until` says when a sold-out row comes back by itself (null: until turned back on). Rows the POS removed are left out.",
+  params: s.restaurantIdParamsSchema,
+  response: menuResponseSchema,
+  successes: [{ status: 200, description: "The menu" }],
+  errors: [400, 401, 403, 404, 429, 500],
+  example: {
+    params: { restaurantId: BUSINESS },
+    response: {
+      restaurant_id: BUSINESS,
+      currency: "USD",
+      generated_at: "2025-11-15T14:30:00.000Z",
+      categories: [
+        {
+          id: "0b6c3a1e-2d4f-4a8b-9c7d-1e2f3a4b5c6d",
+          external_id: "CAT-MAINS",
+          name: "Mains",
+          items: [
+            {
+              id: "1c7d4b2f-3e5a-4b9c-8d1e-2f3a4b5c6d7e",
+              external_id: "ITEM-PANEER",
+              name: "Paneer Butter Masala",
+              description: "Cottage cheese in a tomato-butter gravy",
+              price: 1450,
+              currency: "USD",
+              image_url: null,
+              available: false,
+              snoozed_until: "2025-11-16T05:00:00.000Z",
+              variations: [{ id: "2d8e5c3a-4f6b-4c1d-9e2f-3a4b5c6d7e8f", external_id: "VAR-PANEER-REG", name: "Regular", price: 1450, available: true, snoozed_until: null }],
+              modifier_groups: [
+                {
+                  id: "3e9f6d4b-5a7c-4d2e-8f3a-4b5c6d7e8f9a",
+                  external_id: "MOD-SPICE",
+                  name: "Spice level",
+                  min_select: 0,
+                  max_select: 1,
+                  modifiers: [{ id: "4f0a7e5c-6b8d-4e3f-9a4b-5c6d7e8f9a0b", external_id: "MOD-EXTRA-HOT", name: "Extra hot", price: 0, available: true, snoozed_until: null }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  },
+});
+
+export const restaurantMenuSyncRoute = defineRoute({
+  id: "syncRestaurantMenu",
+  method: "POST",
+  path: "/api/v1/restaurants/{restaurantId}/menu/sync",
+  tag: "Restaurants",
+  auth: "required",
+  summary: "Sync the menu now",
+  description:
+    "Pulls the restaurant's whole menu from its POS in the background and applies only what changed (new, changed and removed items; POS sold-out). Answers at once with the run (`status: running`); poll it in the seller UI or call again: while a sync of the connection is under way the same run is returned (`already_running`). Items are removed only after a complete fetch; a POS that rejects our access ends the run with `error_code: needs_reauth`. 409: the POS cannot share its menu, or must be reconnected first.",
+  params: s.restaurantIdParamsSchema,
+  response: menuSyncResponseSchema,
+  successes: [{ status: 200, description: "Sync queued (or already running)" }],
+  errors: [400, 401, 403, 404, 409, 429, 500],
+  example: {
+    params: { restaurantId: BUSINESS },
+    response: {
+      sync_run: {
+        id: "6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+        connection_id: INTEGRATION,
+        type: "full",
+        trigger: "manual",
+        status: "running",
+        fetched_count: 0,
+        created_count: 0,
+        updated_count: 0,
+        removed_count: 0,
+        unchanged_count: 0,
+        errors: [],
+        error_code: null,
+        started_at: "2025-11-15T14:30:00.000Z",
+        completed_at: null,
+        duration_ms: null,
+      },
+      already_running: false,
+    },
+    message: "Menu sync started",
+  },
+});
+
 /** In the order the docs present them. */
 export const API_ROUTES: RouteSpec[] = [
   listRestaurantsRoute,
+  restaurantMenuRoute,
+  restaurantMenuSyncRoute,
   createOrderRoute,
+  putDishesRoute,
   posConnectRoute,
   posDisconnectRoute,
   posIntegrationRoute,

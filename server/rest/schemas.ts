@@ -237,3 +237,42 @@ export const errorEnvelopeSchema = z.object({
   message: z.string().meta({ description: "What went wrong, safe to show" }),
   errors: fieldErrorsSchema.optional().meta({ description: "Present on 400 Validation failed" }),
 });
+
+// ─── Dishes (item mapping) ──────────────────────────────────────────────────────────
+
+export const restaurantIdParamsSchema = z.object({
+  restaurantId: id("Restaurant id (the `business_id` elsewhere)"),
+});
+
+export const dishInputSchema = z.object({
+  dish_id: z.string().trim().min(1).max(100).meta({ description: "The marketplace's dish id, as sent in order lines' `dish_id`" }),
+  name: z.string().trim().min(1).max(200),
+  price: minorUnits("Menu price, minor units of `currency`").nullable(),
+  currency: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{3}$/, "Use a 3-letter ISO 4217 currency code")
+    .toUpperCase()
+    .meta({ description: "ISO 4217 code; upper-cased" }),
+  pos_item_id: z.string().trim().min(1).max(100).optional().meta({ description: "The POS item or variation id, when the marketplace knows it: matched exactly and confirmed" }),
+});
+
+export const putDishesBodySchema = z
+  .array(dishInputSchema)
+  .max(5000, "At most 5000 dishes per request")
+  .meta({ description: "The restaurant's full dish list (dishes not in it are kept)" });
+
+export const putDishesResponseSchema = z.object({
+  upserted: z.int().min(0).meta({ description: "Dishes stored or updated" }),
+  matching: z
+    .array(
+      z.object({
+        suggested: z.int().min(0),
+        auto_confirmed: z.int().min(0),
+        unmatched: z.int().min(0),
+        kept: z.int().min(0).meta({ description: "Dishes whose mapping the seller already confirmed or rejected" }),
+      }),
+    )
+    .meta({ description: "Per live POS connection: the automatic match run against its synced menu" }),
+});
+export type PutDishesBody = z.output<typeof putDishesBodySchema>;

@@ -1,6 +1,6 @@
 import { type AppError, isAppError, jobBehaviourOf } from "~/server/errors";
 
-export type FailureClass = "auth" | "validation" | "rate_limited" | "unavailable" | "internal";
+export type FailureClass = "auth" | "validation" | "rate_limited" | "unavailable" | "internal" | "mapping_failed";
 
 export type Classified = {
   /** What happens to the job: try again later, stop for good, or wait for the seller to reconnect. */
@@ -18,6 +18,7 @@ export function classifyError(error: unknown): Classified {
   if (isAppError(error) && error.code === "PROVIDER_AUTH") {
     return { next: "needs_reauth", errorClass: "auth", message, httpStatus };
   }
+  if (isAppError(error) && error.code === "MAPPING_FAILED") return { next: "failed", errorClass: "mapping_failed", message };
   const behaviour = jobBehaviourOf(error);
   if (behaviour === "no_retry") {
     return { next: "failed", errorClass: "validation", message, httpStatus };

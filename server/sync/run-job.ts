@@ -6,6 +6,8 @@ import { adapterContext } from "~/server/connections/adapter-context";
 import { markNeedsReauth } from "~/server/connections/status";
 import { getProvider } from "~/server/integrations/registry";
 import { logger } from "~/server/logger";
+import { notifyMappingFailure } from "~/server/menu/mapping/notify-mapping-failure";
+import { mappingFailedError, resolveOrderLines } from "~/server/menu/mapping/resolve-order-lines";
 import { toCanonicalOrder } from "~/server/orders/canonical";
 import { afterFailure, afterSuccess, gate } from "./circuit-breaker";
 import { classifyError, retryDelayMs, type Classified } from "./classify";
@@ -102,6 +104,15 @@ export async function runSyncJob(
     return { status: "waiting", reason: waiting!.message };
   }
 
+  // Menu-drift guard: a mapped dish whose POS item was removed or is sold out fails the order
+  // for good (`mapping_failed`) before the POS, or its circuit breaker, is involved.
+  const lines = await resolveOrderLines(db, conn, work!.items, now);
+  if (lines.problems.length) {
+    const failed = await recordFailure(db, job, conn, classifyError(mappingFailedError(lines.problems)), new Date(), 0, settings, now);
+    await notifyMappingFailure(db, job, conn, lines.problems);
+    return failed;
+  }
+
   const g = gate(conn, now);
   if (!g.allowed) {
     await db
@@ -116,7 +127,7 @@ export async function runSyncJob(
 
   const { order, items } = work!;
   const provider = getProvider(conn.provider);
-  const canonical = toCanonicalOrder(order, items, conn);
+  const canonical = toCanonicalOrder(order, items, conn, lines.refs);
   const started = performance.now();
   const startedAt = new Date();
   let result: RunResult;
@@ -207,6 +218,8 @@ async function recordFailure(
         completedAt: status === "failed" ? new Date() : null,
       })
       .where(eq(syncJobs.id, job.id));
+    // The POS was never called for a mapping failure: its health and breaker are unchanged.
+    if (c.errorClass === "mapping_failed") return;
     // A 400/401 is still an answer: the POS is up, so it closes the breaker (and ends a probe).
     const posHealthy = c.errorClass === "validation" || c.errorClass === "auth";
     await tx

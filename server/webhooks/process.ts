@@ -15,6 +15,7 @@ import type { ParsedWebhookEvent } from "~/server/integrations/types";
 import { dispatch } from "~/server/jobs/dispatch";
 import { logger } from "~/server/logger";
 import { applyPosStatus } from "~/server/status/apply-status";
+import { applyStockEvent } from "~/server/menu/availability/apply-stock-event";
 import { connectionForEvents, liveConnectionById, type Connection } from "./routing";
 
 export const MAX_WEBHOOK_ATTEMPTS = 8;
@@ -66,11 +67,25 @@ async function handle(db: Db, row: typeof webhookEvents.$inferSelect): Promise<H
   const orderIds: string[] = [];
   let matched = false;
   let handled = false;
+  let menuQueued = false;
   for (const event of events) {
     if (event.kind === "auth_revoked") {
       // The merchant revoked our access in the vendor's dashboard: stop using the tokens, tell the seller.
       handled = matched = true;
       await markNeedsReauth(db, connection, `${provider.metadata.name} authorization was revoked`);
+      continue;
+    }
+    if (event.kind === "menu_changed") {
+      // One debounced sync per connection however many menu events arrive (issue 5 trigger c).
+      if (!menuQueued) {
+        await dispatch({ name: "switchboard/menu.changed", data: { connectionId: connection.id, provider: connection.provider, webhookEventId: row.id } });
+      }
+      handled = matched = menuQueued = true;
+      continue;
+    }
+    if (event.kind === "stock_changed") {
+      handled = true;
+      if (await applyStockEvent(db, connection, event, row.receivedAt)) matched = true;
       continue;
     }
     if (event.kind !== "order_status") continue;
@@ -84,7 +99,7 @@ async function handle(db: Db, row: typeof webhookEvents.$inferSelect): Promise<H
   // Menu and stock events are stored and verified here; their processors belong to the menu and
   // inventory modules.
   if (!handled) return { status: "ignored", error: `No processor for ${events.map((e) => e.kind).join(", ")} yet` };
-  return matched ? { status: "processed", orderIds } : { status: "unmatched", error: "No order with this POS order id" };
+  return matched ? { status: "processed", orderIds } : { status: "unmatched", error: events.some((e) => e.kind === "stock_changed") ? "No menu item with this POS id" : "No order with this POS order id" };
 }
 
 /** Thin notice → the POS's current order → our status. Returns the order id when the order is ours. */

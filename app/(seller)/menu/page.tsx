@@ -1,7 +1,7 @@
-import { UtensilsCrossed } from "lucide-react";
 import type { Metadata } from "next";
+import { MenuBrowser } from "~/components/menu/menu-browser";
+import { MenuTabs } from "~/components/menu/menu-tabs";
 import { NoRestaurant } from "~/components/shell/no-restaurant";
-import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { requireSeller } from "~/server/auth/guards";
 
@@ -12,12 +12,9 @@ export default async function MenuPage() {
   if (!restaurant) return <NoRestaurant />;
   return (
     <>
-      <PageHeader title="Menu" description={`Dishes, prices and availability for ${restaurant.name}.`} />
-      <EmptyState
-        icon={UtensilsCrossed}
-        title="No menu imported"
-        description="Your menu will be pulled from your POS once one is connected. Menu sync is not available yet."
-      />
+      <PageHeader title="Menu" description={`Dishes, prices and availability for ${restaurant.name}. Mark an item sold out (86) and it is off the marketplace at once.`} />
+      <MenuTabs active="/menu" />
+      <MenuBrowser restaurantId={restaurant.id} />
     </>
   );
 }

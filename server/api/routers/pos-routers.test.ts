@@ -66,8 +66,7 @@ describe("tenant isolation: another organization's ids are NOT_FOUND and change 
   it.each([
     ["integrations.get", () => stranger.integrations.get(A())],
     ["integrations.locations", () => stranger.integrations.locations(A())],
-    ["integrations.posCatalog", () => stranger.integrations.posCatalog(A())],
-    ["integrations.dishes", () => stranger.integrations.dishes(A())],
+    ["mapping.list", () => stranger.mapping.list(A())],
     ["integrations.test", () => stranger.integrations.test(A())],
     ["integrations.update", () => stranger.integrations.update({ ...A(), autoSyncOrders: false, locationId: FAKE_SQUARE_LOCATION_IDS[1] })],
     ["integrations.disconnect", () => stranger.integrations.disconnect(A())],
@@ -146,15 +145,9 @@ describe("owner happy paths", () => {
     expect(w.fake.state.requests.some((r) => r.method === "GET" && r.path === "/v2/locations")).toBe(true);
   });
 
-  it("integrations.posCatalog comes from the fake", async () => {
-    const catalog = await owner.integrations.posCatalog({ restaurantId: restaurantId() });
-    expect(catalog.length).toBeGreaterThan(0);
-    expect(catalog[0]).toMatchObject({ posItemId: expect.stringMatching(/^FAKEITEM/), name: expect.any(String) });
-  });
-
-  it("integrations.dishes lists the dishes ordered at this restaurant only", async () => {
-    const dishes = await owner.integrations.dishes({ restaurantId: restaurantId() });
-    expect(dishes).toEqual([{ dishId: "dish-paneer", name: "Paneer Butter Masala" }]);
+  it("mapping.list lists the dishes ordered at this restaurant only", async () => {
+    const { dishes } = await owner.mapping.list({ restaurantId: restaurantId() });
+    expect(dishes.map((d) => [d.externalId, d.name])).toEqual([["dish-paneer", "Paneer Butter Masala"]]);
   });
 
   it("integrations.test is ok against the fake, and reports a revoked token in words", async () => {

@@ -158,19 +158,9 @@ describe("cancelOrder", () => {
   });
 });
 
-describe("fetchCatalog / healthCheck", () => {
-  it("flattens the menu: one row per orderable id, paise prices, inactive items skipped", async () => {
-    const items = await petpoojaAdapter.fetchCatalog!(ctx());
-    expect(items).toEqual([
-      { posItemId: "10001", name: "Paneer Butter Masala", price: 29000, currency: "INR", categoryName: "Mains" },
-      { posItemId: "20001", posVariationId: "30001", name: "Garlic Bread", variationName: "3 Pieces", price: 14000, currency: "INR", categoryName: "Breads" },
-      { posItemId: "20002", posVariationId: "30002", name: "Garlic Bread", variationName: "6 Pieces", price: 25000, currency: "INR", categoryName: "Breads" },
-    ]);
-    expect(fake.state.requests[0]).toMatchObject({ path: "/mapped_restaurant_menus", credentialsIn: "headers" });
-  });
-
+describe("fetchMenu / healthCheck", () => {
   it("credentials in the body when configured", async () => {
-    await petpoojaAdapter.fetchCatalog!(ctx({ config: { menu_credentials: "body" } }));
+    await petpoojaAdapter.fetchMenu!(ctx({ config: { menu_credentials: "body" } }));
     expect(fake.state.requests[0]).toMatchObject({ credentialsIn: "body" });
   });
 

@@ -11,12 +11,13 @@
  * orderID is only kept in the attempt summary.
  */
 import { AppError, isAppError } from "~/server/errors";
-import type { AdapterContext, CanonicalOrder, CatalogItem, HealthResult, PosAdapter, PushOrderResult } from "../types";
-import { flattenMenu } from "./catalog";
+import type { AdapterContext, CanonicalOrder, HealthResult, PosAdapter, PushOrderResult } from "../types";
 import { callPetpooja, endpointUrl } from "./error-map";
 import { clientOrderIdOf, toSaveOrderBody } from "./mapper";
+import { normalizePetpoojaMenu } from "./menu";
 import type { PetpoojaSettings } from "./provider";
 import { petpoojaSettingsOf } from "./settings";
+import { setPetpoojaAvailability } from "./availability";
 
 const credentials = (s: PetpoojaSettings) => ({ app_key: s.app_key, app_secret: s.app_secret, access_token: s.access_token });
 
@@ -73,10 +74,6 @@ async function fetchMenu(ctx: AdapterContext) {
   });
 }
 
-async function fetchCatalog(ctx: AdapterContext): Promise<CatalogItem[]> {
-  return flattenMenu(await fetchMenu(ctx));
-}
-
 /** The menu fetch is PetPooja's only read call: it proves credentials, mapping code and reachability. */
 async function healthCheck(ctx: AdapterContext): Promise<HealthResult> {
   const started = performance.now();
@@ -89,4 +86,11 @@ async function healthCheck(ctx: AdapterContext): Promise<HealthResult> {
   }
 }
 
-export const petpoojaAdapter: PosAdapter = { pushOrder, cancelOrder, fetchCatalog, healthCheck };
+export const petpoojaAdapter: PosAdapter = {
+  pushOrder,
+  cancelOrder,
+  // One request returns the whole menu, so a result is always complete [ref §2.3].
+  fetchMenu: async (ctx) => normalizePetpoojaMenu(await fetchMenu(ctx)),
+  healthCheck,
+  setAvailability: setPetpoojaAvailability,
+};

@@ -5,7 +5,7 @@
 export const FAKE_PETPOOJA_REST_ID = "fakerest01";
 export const FAKE_PETPOOJA_APP = { app_key: "fake-app-key-switchboard", app_secret: "fake-app-secret-switchboard", access_token: "fake-access-token-switchboard" } as const;
 
-/** Orderable ids of the demo menu, as fetchCatalog returns them. */
+/** Orderable ids of the demo menu, as an order line carries them (variation `id` + `variationid`). */
 export const FAKE_PETPOOJA_ITEMS = {
   paneer: { posItemId: "10001" },
   garlicBread3: { posItemId: "20001", posVariationId: "30001" },

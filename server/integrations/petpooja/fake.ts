@@ -15,6 +15,8 @@ import { FAKE_PETPOOJA_APP, FAKE_PETPOOJA_REST_ID, seedMenu } from "./fake-seed"
 import { PETPOOJA_SIGNATURE_HEADER, petpoojaSignature } from "./signature";
 import { readBody, writeJson, type JsonReply } from "../fake-kit/http";
 
+import { itemStock } from "./fake-stock";
+import { PETPOOJA_DEFAULT_PATHS } from "./provider";
 export { FAKE_PETPOOJA_ADDON, FAKE_PETPOOJA_APP, FAKE_PETPOOJA_ITEMS, FAKE_PETPOOJA_REST_ID } from "./fake-seed";
 export type { FakePetpoojaFault } from "./fake-faults";
 
@@ -257,6 +259,7 @@ export async function startFakePetpooja(opts: StartFakePetpoojaOptions = {}): Pr
     else if (!json) reply = failure("Request body must be JSON.", state.quirks.validationErrorCode);
     else if (path === "/save_order") reply = saveOrder(json);
     else if (path === "/update_order_status") reply = updateOrderStatus(json);
+    else if (path === PETPOOJA_DEFAULT_PATHS.item_stock) reply = itemStock(state, json, credentialsOk, authFailure);
     else if (path === "/mapped_restaurant_menus") {
       const r = fetchMenu(json, req.headers);
       reply = r.reply;

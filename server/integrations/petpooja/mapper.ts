@@ -107,7 +107,7 @@ function findInsensitive<T>(record: Record<string, T>, key: string): T | undefin
 function toOrderItem(item: CanonicalLineItem, i: number, settings: PetpoojaSettings, problems: Problem[]): PetpoojaOrderItem {
   const at = `OrderItem.details[${i}]`;
   // [ref §2.3] A line with a variation sends the variation's `id` as the item id plus its
-  // `variationid`; fetchCatalog stores those as posItemId / posVariationId.
+  // `variationid`, carried as posItemId / posVariationId (see server/menu/mapping posLineRef).
   if (!item.posItemId) problems.push(`${at}.id (dish "${item.name}" is not mapped to a PetPooja item)`);
   if (!item.name.trim()) problems.push(`${at}.name`);
   if (!Number.isFinite(item.quantity) || item.quantity <= 0) problems.push(`${at}.quantity`);

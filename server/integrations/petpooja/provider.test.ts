@@ -9,7 +9,7 @@ const envOf = (o: Partial<typeof Env>) => ({ PETPOOJA_ENVIRONMENT: "sandbox", ..
 describe("PetPooja metadata and config schemas", () => {
   it("declares what the brief and the reference say", () => {
     expect(metadata).toMatchObject({ id: "petpooja", kind: "pos", regions: ["IN"], statusMode: "webhook", auth: { mode: "api_key", fields: ["app_key", "app_secret", "access_token", "restID"] } });
-    expect(metadata.capabilities).toEqual(["push_order", "cancel_order", "fetch_catalog", "webhooks", "health_check"]);
+    expect(metadata.capabilities).toEqual(["push_order", "cancel_order", "fetch_catalog", "set_availability", "webhooks", "health_check"]);
   });
 
   it("restaurant overrides: every field optional, endpoints are paths only, unknown keys refused", () => {

@@ -19,6 +19,11 @@ export const PETPOOJA_DEFAULT_PATHS = {
   save_order: "/save_order",
   update_order_status: "/update_order_status",
   fetch_menu: "/mapped_restaurant_menus",
+  /**
+   * [U] Partner → PetPooja item/add-on stock on/off. The reference only has the PetPooja → partner
+   * direction (§2.6); the path is unconfirmed, the body mirrors §2.6. Override per platform/restaurant.
+   */
+  item_stock: "/update_item_stock",
 } as const;
 
 /** A path on the PetPooja base URL: no scheme, no host, no `..` (a restaurant may not send our credentials elsewhere). */
@@ -31,7 +36,7 @@ const endpointPath = z
 const endpointPathOrUrl = z.union([endpointPath, z.url({ protocol: /^https?$/ })]);
 
 const endpointsShape = <T extends z.ZodType>(t: T) =>
-  z.object({ save_order: t.optional(), update_order_status: t.optional(), fetch_menu: t.optional() }).strict();
+  z.object({ save_order: t.optional(), update_order_status: t.optional(), fetch_menu: t.optional(), item_stock: t.optional() }).strict();
 
 const addonRef = z.object({
   id: z.string().min(1),
@@ -140,6 +145,7 @@ export const petpoojaResolvedConfigSchema = z.object({
       save_order: endpointPathOrUrl.default(PETPOOJA_DEFAULT_PATHS.save_order),
       update_order_status: endpointPathOrUrl.default(PETPOOJA_DEFAULT_PATHS.update_order_status),
       fetch_menu: endpointPathOrUrl.default(PETPOOJA_DEFAULT_PATHS.fetch_menu),
+      item_stock: endpointPathOrUrl.default(PETPOOJA_DEFAULT_PATHS.item_stock),
     })
     .default({ ...PETPOOJA_DEFAULT_PATHS }),
 });
@@ -153,7 +159,7 @@ export const metadata: ProviderMetadata = {
   regions: ["IN"],
   // [ref §2.1] Static partner credentials (no OAuth, no expiry) plus the restaurant's mapping code.
   auth: { mode: "api_key", fields: ["app_key", "app_secret", "access_token", "restID"] },
-  capabilities: ["push_order", "cancel_order", "fetch_catalog", "webhooks", "health_check"],
+  capabilities: ["push_order", "cancel_order", "fetch_catalog", "set_availability", "webhooks", "health_check"],
   // [ref §2.4] PetPooja POSTs status callbacks to Order.details.callback_url; there is no order read API.
   statusMode: "webhook",
   baseUrls: { production: PETPOOJA_PRODUCTION_BASE_URL, sandbox: PETPOOJA_SANDBOX_BASE_URL },

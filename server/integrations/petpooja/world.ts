@@ -1,8 +1,9 @@
 /**
  * A test world for the order pipeline against PetPooja (mirrors server/testing/square-world.ts):
  * a fresh database, the PetPooja fake with the real adapter pointed at it by base URL, and one
- * tenant whose restaurant is connected (restID = the connection's location), with its dishes
- * mapped to the fake menu and the add-on mapped in the connection config.
+ * tenant whose restaurant is connected (restID = the connection's location), with the fake menu
+ * as a menu sync stores it, its dishes mapped (confirmed) to it, and the add-on mapped in the
+ * connection config.
  */
 import { eq } from "drizzle-orm";
 import { vi } from "vitest";
@@ -11,6 +12,7 @@ import { saveConnection } from "~/server/connections/manage";
 import { createOrder, type OrderInput } from "~/server/orders/create-order";
 import { createTestDb, type TestDb } from "~/server/testing/db";
 import { makeTenant } from "~/server/testing/factories";
+import { mapDish, seedDishes, seedMenuItems } from "~/server/testing/mapping-fixtures";
 import { registerSandbox } from "../runtime";
 import { FAKE_PETPOOJA_ITEMS, FAKE_PETPOOJA_REST_ID, startFakePetpooja, type FakePetpooja, type StartFakePetpoojaOptions } from "./fake";
 import { ADDON_MAPPING } from "./fixtures/orders";
@@ -31,13 +33,31 @@ export async function petpoojaWorld(opts: StartFakePetpoojaOptions = {}) {
     .update(connections)
     .set({
       config: { addon_mapping: ADDON_MAPPING, restaurant_name_petpooja: "Fake Dhaba", callback_url: "https://switchboard.example/api/webhooks/petpooja" },
-      itemMapping: {
-        "dish-paneer": { posItemId: FAKE_PETPOOJA_ITEMS.paneer.posItemId },
-        "dish-garlic": { posItemId: FAKE_PETPOOJA_ITEMS.garlicBread3.posItemId, posVariationId: FAKE_PETPOOJA_ITEMS.garlicBread3.posVariationId },
-      },
     })
     .where(eq(connections.id, saved.id))
     .returning();
+  // The menu sync keys a PetPooja variation by its own `id` (what OrderItem.id takes) and keeps
+  // its type's `variationid` as pos_ref (sent as variation_id; see posLineRef).
+  const g3 = FAKE_PETPOOJA_ITEMS.garlicBread3;
+  const g6 = FAKE_PETPOOJA_ITEMS.garlicBread6;
+  await seedMenuItems(t.db, connection!, [
+    { externalId: FAKE_PETPOOJA_ITEMS.paneer.posItemId, name: "Paneer Butter Masala", price: 29000, currency: "INR" },
+    {
+      externalId: "10002",
+      name: "Garlic Bread",
+      currency: "INR",
+      variations: [
+        { externalId: g3.posItemId, posRef: g3.posVariationId, name: "3 Pieces", price: 14000 },
+        { externalId: g6.posItemId, posRef: g6.posVariationId, name: "6 Pieces", price: 25000 },
+      ],
+    },
+  ]);
+  await seedDishes(t.db, tenant.restaurant, [
+    { externalId: "dish-paneer", name: "Paneer Butter Masala", price: 29000, currency: "INR" },
+    { externalId: "dish-garlic", name: "Garlic Bread (3 Pieces)", price: 14000, currency: "INR" },
+  ]);
+  await mapDish(t.db, connection!, { dishExternalId: "dish-paneer", itemExternalId: FAKE_PETPOOJA_ITEMS.paneer.posItemId });
+  await mapDish(t.db, connection!, { dishExternalId: "dish-garlic", itemExternalId: "10002", variationExternalId: g3.posItemId });
   let seq = 0;
   const order = (over: Partial<OrderInput> = {}) =>
     createOrder(t.db, tenant.org.id, {

@@ -190,23 +190,6 @@ describe("getOrder and cancelOrder", () => {
   });
 });
 
-describe("fetchCatalog", () => {
-  it("follows cursors to the end and flattens variations", async () => {
-    const items = await squareAdapter.fetchCatalog!(ctx());
-    expect(fake.state.requests.filter((r) => r.path === "/v2/catalog/list")).toHaveLength(2);
-    expect(new Set(items.map((i) => i.posItemId)).size).toBe(150);
-    expect(items).toHaveLength(180); // every fifth item also has a Large variation
-    expect(items[0]).toMatchObject({ posVariationId: fakeVariationId(0), name: "Classic Burger", variationName: "Regular", currency: "USD", categoryName: "Mains" });
-    expect(items.every((i) => Number.isInteger(i.price))).toBe(true);
-  });
-
-  it("surfaces a failure on a later page", async () => {
-    fake.faults.next("GET /v2/catalog/list", { status: 503, skip: 1 });
-    expect((await caught(squareAdapter.fetchCatalog!(ctx()))).code).toBe("PROVIDER_UNAVAILABLE");
-    expect(fake.state.requests.filter((r) => r.path === "/v2/catalog/list").map((r) => r.status)).toEqual([200, 503]);
-  });
-});
-
 describe("healthCheck", () => {
   it("is ok when Square answers", async () => {
     const health = await squareAdapter.healthCheck!(ctx());

@@ -8,8 +8,9 @@ import type { AdapterContext, CanonicalOrder, PosAdapter, PushOrderResult } from
 import { callSquare } from "./error-map";
 import { toCreateOrderRequest } from "./mapper";
 import { fromSquareAmount, toSquareMoney } from "./money";
-import { fetchSquareCatalog } from "./catalog";
+import { fetchSquareMenu } from "./menu";
 import { derivedIdempotencyKey } from "./idempotency";
+import { setSquareAvailability } from "./availability";
 import { SQUARE_EXTERNAL_PAYMENT_SOURCE, squareConfigOf } from "./provider";
 import { requireLocationId, squareFor } from "./sdk";
 import { squareStatusOf, squareVendorState } from "./status-map";
@@ -162,6 +163,7 @@ export const squareAdapter: PosAdapter = {
   getOrder: async (ctx, posOrderId) => snapshotOf(await retrieveOrder(ctx, posOrderId)),
   cancelOrder,
   listLocations,
-  fetchCatalog: fetchSquareCatalog,
+  fetchMenu: fetchSquareMenu,
   healthCheck,
+  setAvailability: setSquareAvailability,
 };

@@ -26,7 +26,7 @@ export function issueToken(
   return { accessToken, refreshToken, expiresAt, merchantId, scopes };
 }
 
-const ALL_SCOPES = ["MERCHANT_PROFILE_READ", "ORDERS_READ", "ORDERS_WRITE", "ITEMS_READ", "ITEMS_WRITE", "INVENTORY_READ", "PAYMENTS_WRITE"];
+const ALL_SCOPES = ["MERCHANT_PROFILE_READ", "ORDERS_READ", "ORDERS_WRITE", "ITEMS_READ", "ITEMS_WRITE", "INVENTORY_READ", "INVENTORY_WRITE", "PAYMENTS_WRITE"];
 
 /** GET /oauth2/authorize: what Square shows the seller. Plain forms, so e2e drives it in a real browser. */
 export function authorizePage(ctx: FakeContext): FakeResponse {
@@ -131,6 +131,7 @@ export function scopeFor(method: string, path: string): string | undefined {
   if (path.startsWith("/v2/orders")) return method === "GET" ? "ORDERS_READ" : "ORDERS_WRITE";
   if (path.startsWith("/v2/payments")) return method === "GET" ? "PAYMENTS_READ" : "PAYMENTS_WRITE";
   if (path.startsWith("/v2/catalog")) return method === "GET" ? "ITEMS_READ" : "ITEMS_WRITE";
+  if (path.startsWith("/v2/inventory")) return path.endsWith("/batch-create") ? "INVENTORY_WRITE" : "INVENTORY_READ";
   return undefined;
 }
 

@@ -13,6 +13,7 @@ import { authenticate, authorizeDecision, authorizePage, issueToken, obtainToken
 import { advanceFulfillment, notifyChanges } from "./fake-order-update";
 import { createOrder, getOrder, updateOrder } from "./fake-orders";
 import { createPayment } from "./fake-payments";
+import { batchChangeInventory } from "./fake-inventory";
 import { listCatalog, listLocations } from "./fake-merchant";
 import { FAKE_SQUARE_MERCHANT_ID, seedCatalog, seedLocations } from "./fake-seed";
 import type { FakeSquareApp, FakeSquareQuirks, FakeSquareState, FakeWebhookSubscription, WireOrder } from "./fake-types";
@@ -66,6 +67,7 @@ const ROUTES: Route[] = [
   { method: "PUT", path: /^\/v2\/orders\/([^/]+)$/, handler: updateOrder },
   { method: "POST", path: /^\/v2\/payments$/, handler: createPayment },
   { method: "GET", path: /^\/v2\/catalog\/list$/, handler: listCatalog },
+  { method: "POST", path: /^\/v2\/inventory\/changes\/batch-create$/, handler: batchChangeInventory },
 ];
 
 export async function startFakeSquare(opts: StartFakeSquareOptions = {}): Promise<FakeSquare> {

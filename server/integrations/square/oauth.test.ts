@@ -51,7 +51,7 @@ describe("Square OAuth", () => {
   it("builds Square's authorize URL", () => {
     const url = squareOAuth.authorizeUrl({ state: "st-1", redirectUri, app, baseUrl: `${fake.url}/` });
     expect(url.startsWith(`${fake.url}/oauth2/authorize?`)).toBe(true);
-    expect(url).toContain("scope=MERCHANT_PROFILE_READ+ORDERS_READ+ORDERS_WRITE+ITEMS_READ+ITEMS_WRITE+INVENTORY_READ+PAYMENTS_WRITE");
+    expect(url).toContain("scope=MERCHANT_PROFILE_READ+ORDERS_READ+ORDERS_WRITE+ITEMS_READ+ITEMS_WRITE+INVENTORY_READ+INVENTORY_WRITE+PAYMENTS_WRITE");
     const q = new URL(url).searchParams;
     expect(Object.fromEntries(q)).toMatchObject({ client_id: FAKE_SQUARE_CLIENT_ID, session: "False", state: "st-1", redirect_uri: redirectUri });
   });

@@ -34,6 +34,8 @@ export const SQUARE_SCOPES = [
   "ITEMS_READ",
   "ITEMS_WRITE",
   "INVENTORY_READ",
+  // 86 / back on: BatchChangeInventory physical counts (server/integrations/square/availability.ts).
+  "INVENTORY_WRITE",
   "PAYMENTS_WRITE",
 ] as const;
 
@@ -47,6 +49,12 @@ export const squareConfigSchema = z.object({
   markPaidExternally: z.boolean().default(true),
   /** Sent as the fulfillment's `prep_time_duration` (RFC 3339 duration, e.g. PT15M). */
   prepTimeMinutes: z.number().int().min(0).max(24 * 60).default(15),
+  /**
+   * The inventory count "back on" sets (an 86 sets 0): Square has no writable sold-out flag
+   * (server/integrations/square/availability.ts). Large enough that a day's orders never sell
+   * it out again; a restaurant that tracks real stock in Square should set its own.
+   */
+  backOnQuantity: z.number().int().min(1).max(1_000_000).default(1000),
   /** Pin another `Square-Version` (YYYY-MM-DD) for this restaurant, e.g. while Square migrates it. */
   squareVersion: z
     .string()
@@ -86,6 +94,7 @@ export const metadata: ProviderMetadata = {
     "cancel_order",
     "list_locations",
     "fetch_catalog",
+    "set_availability",
     "webhooks",
     "health_check",
   ],

@@ -1,0 +1,1 @@
+ALTER TABLE "item_variations" ADD COLUMN "pos_ref" text;
