@@ -23,10 +23,11 @@ const TONE: Record<Status, "neutral" | "success" | "warning" | "danger" | "info"
 const selectClass = "h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm shadow-sm";
 
 /** Every inbound webhook call: filter, inspect the (redacted) payload, reprocess what failed. */
-export function WebhookExplorer({ providers }: { providers: string[] }) {
+export function WebhookExplorer({ providers, initial }: { providers: string[]; initial?: { provider?: string; status?: string } }) {
   const trpc = useTRPC();
-  const [provider, setProvider] = useState("");
-  const [status, setStatus] = useState<Status | "">("");
+  // Deep links from the admin overview (/admin/webhooks?provider=&status=) preselect the filters.
+  const [provider, setProvider] = useState(initial?.provider && providers.includes(initial.provider) ? initial.provider : "");
+  const [status, setStatus] = useState<Status | "">(STATUSES.find((s) => s === initial?.status) ?? "");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [selected, setSelected] = useState<string | null>(null);

@@ -5,6 +5,7 @@ import {
   Plug,
   ReceiptText,
   ScrollText,
+  TriangleAlert,
   Settings,
   UtensilsCrossed,
   Webhook,
@@ -24,6 +25,7 @@ export const SELLER_NAV: NavItem[] = [
 export const ADMIN_NAV: NavItem[] = [
   { href: "/admin", label: "Overview", icon: LayoutDashboard, exact: true },
   { href: "/admin/restaurants", label: "Restaurants", icon: Building2 },
+  { href: "/admin/failures", label: "Failures", icon: TriangleAlert },
   { href: "/admin/providers", label: "Providers", icon: Plug },
   { href: "/admin/webhooks", label: "Webhooks", icon: Webhook },
   { href: "/admin/audit", label: "Audit", icon: ScrollText },

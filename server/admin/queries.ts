@@ -1,4 +1,4 @@
-import { count, desc, eq, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, ilike, lt, or, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { auditLog, connections, orders, organizations, restaurants, users, webhookEvents } from "~/db/schema";
 
@@ -35,14 +35,52 @@ export function listAllRestaurants(db: Db) {
     .orderBy(organizations.name, restaurants.name);
 }
 
-/** Audit entries newest first, keyset-paginated. */
-export async function listAudit(db: Db, opts: { limit: number; before?: Date }) {
+export type AuditFilter = {
+  limit: number;
+  /** Keyset cursor: the last entry of the previous page (createdAt + id). */
+  cursor?: { createdAt: Date; id: string };
+  /** Exact action, or a prefix ending in "." (e.g. "connection."). */
+  action?: string;
+  /** Substring of the actor's email, case-insensitive. */
+  actor?: string;
+  organizationId?: string;
+  targetId?: string;
+  from?: Date;
+  to?: Date;
+  /** Free text over action, target, actor email, organization and metadata. */
+  q?: string;
+};
+
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Audit entries newest first, filtered, keyset-paginated. */
+export async function listAudit(db: Db, opts: AuditFilter) {
+  const where = and(
+    opts.cursor ? or(lt(auditLog.createdAt, opts.cursor.createdAt), and(eq(auditLog.createdAt, opts.cursor.createdAt), lt(auditLog.id, opts.cursor.id))) : undefined,
+    opts.action ? (opts.action.endsWith(".") ? ilike(auditLog.action, `${opts.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : eq(auditLog.action, opts.action)) : undefined,
+    opts.actor ? ilike(users.email, like(opts.actor)) : undefined,
+    opts.organizationId ? eq(auditLog.organizationId, opts.organizationId) : undefined,
+    opts.targetId ? eq(auditLog.targetId, opts.targetId) : undefined,
+    opts.from ? gte(auditLog.createdAt, opts.from) : undefined,
+    opts.to ? lt(auditLog.createdAt, opts.to) : undefined,
+    opts.q
+      ? or(
+          ilike(auditLog.action, like(opts.q)),
+          ilike(auditLog.targetId, like(opts.q)),
+          ilike(auditLog.targetType, like(opts.q)),
+          ilike(users.email, like(opts.q)),
+          ilike(organizations.name, like(opts.q)),
+          sql`${auditLog.metadata}::text ilike ${like(opts.q)}`,
+        )
+      : undefined,
+  );
   const rows = await db
     .select({
       id: auditLog.id,
       action: auditLog.action,
       actorType: auditLog.actorType,
       actorEmail: users.email,
+      organizationId: auditLog.organizationId,
       organizationName: organizations.name,
       targetType: auditLog.targetType,
       targetId: auditLog.targetId,
@@ -52,11 +90,21 @@ export async function listAudit(db: Db, opts: { limit: number; before?: Date }) 
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .leftJoin(organizations, eq(organizations.id, auditLog.organizationId))
-    .where(opts.before ? lt(auditLog.createdAt, opts.before) : undefined)
-    .orderBy(desc(auditLog.createdAt))
+    .where(where)
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(opts.limit + 1);
   const page = rows.slice(0, opts.limit);
-  return { entries: page, nextCursor: rows.length > opts.limit ? page.at(-1)?.createdAt : undefined };
+  const last = page.at(-1);
+  return { entries: page, nextCursor: rows.length > opts.limit && last ? { createdAt: last.createdAt, id: last.id } : undefined };
+}
+
+/** What the audit filters offer: actions recorded so far and every organization. */
+export async function auditFacets(db: Db) {
+  const [actions, orgs] = await Promise.all([
+    db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action),
+    db.select({ id: organizations.id, name: organizations.name }).from(organizations).orderBy(organizations.name),
+  ]);
+  return { actions: actions.map((r) => r.action), organizations: orgs };
 }
 
 /** Latest inbound webhook calls, without their bodies (those stay in the event detail). */

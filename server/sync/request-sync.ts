@@ -1,13 +1,19 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { syncJobs } from "~/db/schema";
+import { recordAudit } from "~/server/audit/record";
 import { AppError } from "~/server/errors";
 
 /**
  * Seed 001 manual sync: make an order's job due now, whatever state it ended in (a failed
  * order gets a fresh set of retries). An order already on the POS is not sent again.
  */
-export async function requestManualSync(db: Db, organizationId: string, orderId: string) {
+export async function requestManualSync(
+  db: Db,
+  organizationId: string,
+  orderId: string,
+  actor: { userId?: string | null; apiKeyId?: string | null } = {},
+) {
   const job = await db.query.syncJobs.findFirst({
     where: and(eq(syncJobs.orderId, orderId), eq(syncJobs.organizationId, organizationId)),
   });
@@ -31,6 +37,15 @@ export async function requestManualSync(db: Db, organizationId: string, orderId:
     })
     .where(and(eq(syncJobs.id, job.id), ne(syncJobs.status, "syncing")))
     .returning();
+  await recordAudit(db, {
+    action: "sync.manual_retry",
+    actorUserId: actor.userId ?? null,
+    actorType: actor.apiKeyId ? "api_key" : actor.userId ? "user" : "system",
+    organizationId,
+    targetType: "order",
+    targetId: orderId,
+    metadata: { jobId: job.id, fromStatus: job.status, ...(actor.apiKeyId ? { apiKeyId: actor.apiKeyId } : {}) },
+  });
   return updated ?? job;
 }
 

@@ -9,14 +9,16 @@ import { AppError } from "~/server/errors";
 import { listWebhookEventsFiltered, webhookEventDetail } from "~/server/webhooks/admin-queries";
 import { reprocessWebhookEvent } from "~/server/webhooks/process";
 import { adminProcedure, createTRPCRouter } from "../trpc";
+import { adminMetricsProcedures } from "./admin-metrics";
 
 export const adminRouter = createTRPCRouter({
+  ...adminMetricsProcedures,
   overview: adminProcedure.query(({ ctx }) => platformOverview(ctx.db)),
   restaurants: adminProcedure.query(({ ctx }) => listAllRestaurants(ctx.db)),
   providers: adminProcedure.query(({ ctx }) => providerOverview(ctx.db)),
   audit: adminProcedure
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50), cursor: z.date().optional() }))
-    .query(({ ctx, input }) => listAudit(ctx.db, { limit: input.limit, before: input.cursor })),
+    .query(({ ctx, input }) => listAudit(ctx.db, { limit: input.limit, cursor: input.cursor ? { createdAt: input.cursor, id: "ffffffff-ffff-ffff-ffff-ffffffffffff" } : undefined })),
   webhooks: adminProcedure
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }))
     .query(({ ctx, input }) => listWebhookEvents(ctx.db, input)),

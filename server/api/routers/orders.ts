@@ -28,7 +28,7 @@ export const ordersRouter = createTRPCRouter({
     return { orderId: order.id, externalId: order.externalId };
   }),
   retry: orgProcedure.input(z.object({ orderId: z.uuid() })).mutation(async ({ ctx, input }) => {
-    const job = await requestManualSync(ctx.db, ctx.org.id, input.orderId);
+    const job = await requestManualSync(ctx.db, ctx.org.id, input.orderId, { userId: ctx.userId });
     await dispatchSync(job, true);
     return { jobId: job.id, status: job.status };
   }),

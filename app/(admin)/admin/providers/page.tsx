@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ProviderSettingsForm } from "~/components/admin/provider-settings-form";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
@@ -12,7 +13,8 @@ const rate = (ok: number, total: number) => (total ? `${Math.round((ok / total) 
 
 export default async function AdminProvidersPage() {
   await requireAdmin();
-  const providers = await (await serverApi()).admin.providers();
+  const api = await serverApi();
+  const [providers, settings] = await Promise.all([api.admin.providers(), api.admin.providerSettings()]);
   return (
     <>
       <PageHeader title="Providers" description="Installed POS providers, where they are reached, and their last 24 hours." />
@@ -59,6 +61,12 @@ export default async function AdminProvidersPage() {
           ))}
         </Table>
       </Card>
+      <h2 className="mb-3 mt-8 text-base font-semibold text-zinc-900">Platform credentials and configuration</h2>
+      <div className="space-y-4">
+        {settings.map((s) => (
+          <ProviderSettingsForm key={s.provider} settings={s} />
+        ))}
+      </div>
     </>
   );
 }

@@ -1,38 +1,39 @@
 import { Building2 } from "lucide-react";
 import type { Metadata } from "next";
-import { formatDateTime } from "~/components/format";
-import { Badge } from "~/components/ui/badge";
-import { Card } from "~/components/ui/card";
+import { RestaurantsTable, type RestaurantsParams } from "~/components/admin/restaurants-table";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
-import { Table, Td } from "~/components/ui/table";
-import { requireAdmin } from "~/server/auth/guards";
 import { serverApi } from "~/components/trpc/server";
+import { requireAdmin } from "~/server/auth/guards";
+import { providerIds } from "~/server/integrations/registry";
+import { RESTAURANT_SORTS } from "~/server/admin/restaurant-health";
 
 export const metadata: Metadata = { title: "Restaurants" };
 
-export default async function AdminRestaurantsPage() {
+const HEALTHS = ["online", "degraded", "offline", "none"] as const;
+const pick = <T extends string>(v: string | undefined, allowed: readonly T[]) => (allowed.includes(v as T) ? (v as T) : undefined);
+
+/** Every restaurant with its POS health; filters, sort and page live in the URL (links from the overview land here). */
+export default async function AdminRestaurantsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requireAdmin();
-  const rows = await (await serverApi()).admin.restaurants();
+  const sp = await searchParams;
+  const params: RestaurantsParams = {
+    provider: pick(sp.provider, providerIds),
+    health: pick(sp.health, HEALTHS),
+    q: sp.q?.trim().slice(0, 100) || undefined,
+    sort: pick(sp.sort, RESTAURANT_SORTS) ?? "name",
+    dir: sp.dir === "desc" ? "desc" : "asc",
+    page: Math.min(Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1), 10_000),
+  };
+  const data = await (await serverApi()).adminMonitoring.restaurants({ ...params, pageSize: 25 });
+  const filtered = !!(params.provider || params.health || params.q);
   return (
     <>
-      <PageHeader title="Restaurants" description="All restaurants across every organization." />
-      {!rows.length ? (
+      <PageHeader title="Restaurants" description="Every restaurant on the platform with its POS health, circuit breaker, last sync, open failures and 24-hour uptime." />
+      {!data.total && !filtered ? (
         <EmptyState icon={Building2} title="No restaurants yet" description="Restaurants appear here as sellers sign up." />
       ) : (
-        <Card>
-          <Table columns={[{ label: "Restaurant" }, { label: "Organization" }, { label: "POS" }, { label: "Orders", align: "right" }, { label: "Added", align: "right" }]}>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <Td className="font-medium text-zinc-900">{r.name}</Td>
-                <Td className="text-zinc-600">{r.organizationName}</Td>
-                <Td>{r.connectionCount ? <Badge tone="success">{r.connectionCount} connected</Badge> : <Badge>Not connected</Badge>}</Td>
-                <Td align="right" className="tabular-nums">{r.orderCount}</Td>
-                <Td align="right" className="text-zinc-500">{formatDateTime(r.createdAt)}</Td>
-              </tr>
-            ))}
-          </Table>
-        </Card>
+        <RestaurantsTable data={data} params={params} providers={[...providerIds]} />
       )}
     </>
   );

@@ -6,12 +6,12 @@ import { providerIds } from "~/server/integrations/registry";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
-export default async function AdminWebhooksPage() {
+export default async function AdminWebhooksPage({ searchParams }: { searchParams: Promise<{ provider?: string; status?: string }> }) {
   await requireAdmin();
   return (
     <>
       <PageHeader title="Webhooks" description="Every inbound call from a POS or channel, with its verification result and processing status." />
-      <WebhookExplorer providers={[...providerIds]} />
+      <WebhookExplorer providers={[...providerIds]} initial={await searchParams} />
     </>
   );
 }

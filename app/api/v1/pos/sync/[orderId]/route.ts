@@ -7,7 +7,7 @@ import { requestManualSync } from "~/server/sync/request-sync";
 
 /** POST /api/v1/pos/sync/:orderId — seed 001 manual sync (retry a failed order, or send a held one). */
 export const POST = apiRoute(posSyncRoute, async ({ db, caller, params }) => {
-  const job = await requestManualSync(db, caller.organizationId, params.orderId);
+  const job = await requestManualSync(db, caller.organizationId, params.orderId, { userId: caller.userId, apiKeyId: caller.apiKeyId });
   await dispatchSync(job, true);
   return ok({ syncLog: toSyncLogResource(job) }, "Order sync initiated");
 });

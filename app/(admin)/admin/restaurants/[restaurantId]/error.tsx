@@ -1,0 +1,7 @@
+"use client";
+
+import { AdminError } from "~/components/admin/admin-error";
+
+export default function RouteError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <AdminError what="this restaurant" error={error} reset={reset} />;
+}
