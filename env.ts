@@ -14,7 +14,8 @@ export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     /** Unset → embedded PGlite; postgres:// → node-postgres; *.neon.tech → Neon serverless. */
-    DATABASE_URL: isProduction ? z.url() : z.url().optional(),
+    // Production names its database; embedded PGlite only when asked for by DATABASE_DRIVER.
+    DATABASE_URL: isProduction && process.env.DATABASE_DRIVER !== "pglite" ? z.url() : z.url().optional(),
     /** Force a driver ("pglite" | "pg" | "neon"), e.g. Neon through a local ws proxy. */
     DATABASE_DRIVER: z.enum(["pglite", "pg", "neon"]).optional(),
     PGLITE_DATA_DIR: z.string().default(".data/pglite"),
@@ -79,6 +80,12 @@ export const env = createEnv({
     POS_SYNC_RETRY_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
     POS_SYNC_MAX_RETRIES: z.coerce.number().int().min(0).max(100).default(12),
     POS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    /** Menu webhooks of one connection within this window become one menu sync (Inngest debounce; in-process timer). */
+    MENU_SYNC_DEBOUNCE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+    /** Serve the bench-only baseline routes (/api/bench/*) that bench/webhook-ingest.ts compares against; 404 otherwise. */
+    BENCH_ROUTES: boolish.optional(),
+    /** Days stored webhook calls (settled ones) and poll-run metrics are kept. */
+    ACTIVITY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(35),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     /** Outbound email: smtp(s)://user:pass@host:port. Unset → email notifications stay pending. */
     SMTP_URL: z.string().optional(),

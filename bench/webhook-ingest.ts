@@ -1,117 +1,137 @@
 /**
- * Webhook ingest throughput: the real webhook routes (size limit, signature verification in
- * constant time, dedupe, durable store, dispatch) against a bare handler that only reads the
- * body and a handler that reads it and inserts one row, in the same run, with autocannon
- * (20 connections) and signed Square and PetPooja bodies.
+ * Webhook ingest throughput in a production Next.js server (`next start`): the real webhook
+ * routes (size limit, signature verification in constant time, dedupe, durable store,
+ * dispatch) against a bare route handler that only reads the body and one that reads it and
+ * inserts one row (app/api/bench/[baseline], served only with BENCH_ROUTES=1), in the same
+ * run, with autocannon (20 connections) and signed Square and PetPooja bodies.
  *
  *   npx tsx bench/webhook-ingest.ts                                              # PGlite
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/webhook-ingest.ts
- *   BENCH_SECONDS=10 …
+ *   BENCH_SECONDS=10 BENCH_REBUILD=1 …   (REBUILD: run `next build` first; done anyway without a build)
  *
  * Every request carries a new event id, so none is a replay: each one is verified, stored and
- * dispatched. Both servers are plain node:http servers handing WHATWG Requests to the handler,
- * the same adapter for both, so the ratio isolates what our route does.
+ * dispatched. Dispatch goes where it goes in production: to the Inngest event API, here a local
+ * stand-in that accepts events as Inngest does; processing runs in a separate function
+ * invocation there, so it is measured separately below (events processed per second).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import autocannon from "autocannon";
-import { configureBenchEnv } from "./bench-env";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 20;
 const SQUARE_KEY = "bench-square-signature-key";
+const ENCRYPTION_KEY = `bench:${Buffer.alloc(32, 7).toString("base64")}`;
+const AUTH_SECRET = "bench-secret-bench-secret-bench-secret-00";
 
-const benchEnv = await configureBenchEnv("error");
+// ─── Environment, before any app module reads it ─────────────────────────────────────────
+const serverUrl = process.env.BENCH_DATABASE_URL;
+const pgliteDir = `.data/bench-webhook-ingest-${process.pid}`;
+process.env.APP_ENCRYPTION_KEY = ENCRYPTION_KEY;
+process.env.LOG_LEVEL = "error";
+process.env.JOBS_DRIVER = "inline";
+let dropScratch = async () => {};
+if (serverUrl) {
+  const { createScratchDatabase } = await import("~/server/testing/db");
+  const scratch = await createScratchDatabase(serverUrl);
+  process.env.DATABASE_URL = scratch.url;
+  dropScratch = scratch.drop;
+} else {
+  process.env.PGLITE_DATA_DIR = pgliteDir;
+}
 
 const { getDb, getDbHandle, migrateConfiguredDb, dbDriver } = await import("~/db");
 const { webhookEvents } = await import("~/db/schema");
 const { makeTenant } = await import("~/server/testing/factories");
 const { saveConnection } = await import("~/server/connections/manage");
-const { registerSandbox } = await import("~/server/integrations/runtime");
 const { newestActiveSecret } = await import("~/server/webhooks/secrets");
-const { callWebhookRoute } = await import("~/server/testing/webhook-receiver");
+const { processWebhookEvent } = await import("~/server/webhooks/process");
 const { squareSignature, SQUARE_SIGNATURE_HEADER } = await import("~/server/integrations/square/signature");
 const { petpoojaSignature, PETPOOJA_SIGNATURE_HEADER } = await import("~/server/integrations/petpooja/signature");
-const { jobsDriver } = await import("~/server/jobs/driver");
-const { count } = await import("drizzle-orm");
+const { count, eq } = await import("drizzle-orm");
 
+// ─── Data: a Square restaurant (routed by merchant id) and a PetPooja one (own secret) ──
 await migrateConfiguredDb();
-const db = await getDb();
-await jobsDriver();
-
-/** One adapter for both servers: node request → WHATWG Request → handler → node response. */
-function serve(handler: (req: Request) => Promise<Response>) {
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      const response = await handler(new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: new Uint8Array(Buffer.concat(chunks)) }));
-      res.writeHead(response.status, { "content-type": "application/json" });
-      res.end(await response.text());
-    });
-  });
-  return new Promise<{ origin: string; close: () => Promise<void> }>((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve({ origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) }),
-    ),
-  );
-}
-
-const bare = await serve(async (req) => {
-  await req.text();
-  return Response.json({ ok: true });
+let db = await getDb();
+const driver = dbDriver();
+const square = await makeTenant(db);
+await saveConnection(db, { organizationId: square.org.id, userId: square.user.id }, {
+  restaurantId: square.restaurant.id,
+  provider: "square",
+  credentials: { accessToken: "bench" },
+  locationId: "LBENCH",
+  merchantId: "MBENCH",
 });
-// The floor for any durable ingest: read the body and insert one row, nothing else.
-const insertOnly = await serve(async (req) => {
-  const rawBody = await req.text();
-  await db.insert(webhookEvents).values({ provider: "bench", signatureValid: false, rawBody, status: "ignored" });
-  return Response.json({ ok: true });
-});
-const real = await serve(callWebhookRoute);
-
-// Square signs with the app's key over the notification URL as registered.
-const squareUrl = `${real.origin}/api/webhooks/square`;
-registerSandbox("square", { baseUrl: "http://127.0.0.1:9", app: { clientId: "bench", clientSecret: "bench", extra: { webhookSignatureKey: SQUARE_KEY, webhookUrl: squareUrl } } });
-
-// PetPooja signs per restaurant: a connected restaurant and its webhook secret.
-const { user, org, restaurant } = await makeTenant(db);
-const conn = await saveConnection(db, { organizationId: org.id, userId: user.id }, {
-  restaurantId: restaurant.id,
+const pet = await makeTenant(db);
+const petConn = await saveConnection(db, { organizationId: pet.org.id, userId: pet.user.id }, {
+  restaurantId: pet.restaurant.id,
   provider: "petpooja",
   credentials: { accessToken: "bench" },
   locationId: "benchrest",
 });
-const petSecret = (await newestActiveSecret(db, conn.id))!.secret;
-const petPath = `/api/webhooks/petpooja/order-status/${conn.id}`;
+const petSecret = (await newestActiveSecret(db, petConn.id))!.secret;
+// One process per PGlite data dir: hand it to the server.
+await (await getDbHandle()).close();
+
+// ─── The Inngest event API stand-in ─────────────────────────────────────────────────────
+let eventsSent = 0;
+const sink = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (c: Buffer) => chunks.push(c));
+  req.on("end", () => {
+    let ids: string[] = [];
+    if (req.method === "POST") {
+      const body = JSON.parse(Buffer.concat(chunks).toString() || "[]") as unknown;
+      const n = Array.isArray(body) ? body.length : 1;
+      eventsSent += n;
+      ids = Array.from({ length: n }, (_, i) => `bench-${eventsSent}-${i}`);
+    }
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ ids, status: 200 }));
+  });
+});
+await new Promise<void>((r) => sink.listen(0, "127.0.0.1", r));
+const sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
+
+// ─── next start ─────────────────────────────────────────────────────────────────────────
+if (process.env.BENCH_REBUILD || !existsSync(".next/BUILD_ID")) {
+  console.log("building (next build)…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (build.status !== 0) throw new Error("next build failed");
+}
+const port = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+const server = await startNext(port);
 
 let seq = 0;
+const squareUrl = squareUrlFor(port);
 const squareBody = () =>
   JSON.stringify({
     merchant_id: "MBENCH",
     type: "order.updated",
     event_id: `evt-${process.pid}-${++seq}`,
     created_at: new Date().toISOString(),
-    data: { type: "order", id: `O${seq}`, object: { order_updated: { order_id: `O${seq}`, location_id: "L1", state: "OPEN", version: 2 } } },
+    data: { type: "order", id: `O${seq}`, object: { order_updated: { order_id: `O${seq}`, location_id: "LBENCH", state: "OPEN", version: 2 } } },
   });
 const petBody = () => JSON.stringify({ restID: "benchrest", orderID: `bench-${++seq}`, status: "1", cancel_reason: "", minimum_prep_time: 20, rider_name: "", is_modified: "No" });
 
-type Target = { name: string; origin: string; path: string; sign: (body: string) => Record<string, string>; body: () => string };
+type Target = { name: string; path: string; sign: (body: string) => Record<string, string>; body: () => string };
 const targets: Target[] = [
-  { name: "square", origin: real.origin, path: "/api/webhooks/square", body: squareBody, sign: (b) => ({ [SQUARE_SIGNATURE_HEADER]: squareSignature(SQUARE_KEY, squareUrl, b) }) },
-  { name: "petpooja", origin: real.origin, path: petPath, body: petBody, sign: (b) => ({ [PETPOOJA_SIGNATURE_HEADER]: petpoojaSignature(petSecret, b) }) },
+  { name: "square", path: "/api/webhooks/square", body: squareBody, sign: (b) => ({ [SQUARE_SIGNATURE_HEADER]: squareSignature(SQUARE_KEY, squareUrl, b) }) },
+  { name: "petpooja", path: `/api/webhooks/petpooja/order-status/${petConn.id}`, body: petBody, sign: (b) => ({ [PETPOOJA_SIGNATURE_HEADER]: petpoojaSignature(petSecret, b) }) },
 ];
 
-async function run(origin: string, t: Target) {
+async function run(path: string, t: Target, seconds = SECONDS) {
   const result = await autocannon({
     url: origin,
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: seconds,
     requests: [
       {
         method: "POST",
-        path: t.path,
+        path,
         setupRequest: (req) => {
           const body = t.body();
           return { ...req, body, headers: { ...req.headers, "content-type": "application/json", ...t.sign(body) } };
@@ -119,24 +139,104 @@ async function run(origin: string, t: Target) {
       },
     ],
   });
-  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  return { rps: result.requests.average, p99: result.latency.p99, ok: result["2xx"], non2xx: result.non2xx, errors: result.errors };
 }
 
-console.log(`webhook-ingest bench · db=${dbDriver()} · ${CONNECTIONS} connections · ${SECONDS}s per run`);
+console.log(`webhook-ingest bench · next start · db=${driver} · ${CONNECTIONS} connections · ${SECONDS}s per run`);
+// Warm-up (JIT, route compilation on first hit, prepared statements), not counted.
+for (const t of targets) await run(t.path, t, 2);
+await run("/api/bench/bare", targets[0]!, 1);
+await run("/api/bench/insert", targets[0]!, 1);
+const accepted: Record<string, number> = {};
 for (const t of targets) {
-  const b = await run(bare.origin, t);
-  const i = await run(insertOnly.origin, t);
-  const r = await run(t.origin, t);
-  const [stored] = await db.select({ n: count() }).from(webhookEvents);
+  const sentBefore = eventsSent;
+  const b = await run("/api/bench/bare", t);
+  const i = await run("/api/bench/insert", t);
+  const r = await run(t.path, t);
+  accepted[t.name] = r.ok;
   console.log(
-    `  ${t.name.padEnd(9)} bare ${b.rps.toFixed(0)} rps (p99 ${b.p99} ms) · one insert ${i.rps.toFixed(0)} rps (p99 ${i.p99} ms) · real ${r.rps.toFixed(0)} rps (p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}) · real/bare ${(r.rps / b.rps).toFixed(2)} · real/insert ${(r.rps / i.rps).toFixed(2)} · rows ${stored?.n}`,
+    `  ${t.name.padEnd(9)} bare ${b.rps.toFixed(0)} rps (p99 ${b.p99} ms) · one insert ${i.rps.toFixed(0)} rps (p99 ${i.p99} ms) · ` +
+      `real ${r.rps.toFixed(0)} rps (p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}) · real/bare ${(r.rps / b.rps).toFixed(2)} · ` +
+      `real/insert ${(r.rps / i.rps).toFixed(2)} · dispatched ${eventsSent - sentBefore}`,
   );
 }
+await stopNext(server);
+sink.close();
 
-await (await jobsDriver()).inline?.stop();
-await bare.close();
-await insertOnly.close();
-await real.close();
-await (await getDbHandle()).close();
-await benchEnv.drop();
+// ─── Everything accepted is stored; then how fast a worker processes what was stored ─────
+const reopened = await reopen();
+db = reopened.db;
+const rows = await db.select({ provider: webhookEvents.provider, n: count() }).from(webhookEvents).where(eq(webhookEvents.status, "received")).groupBy(webhookEvents.provider);
+console.log(`  stored as received: ${rows.map((r) => `${r.provider} ${r.n}`).join(" · ")} (accepted: ${Object.entries(accepted).map(([k, v]) => `${k} ${v}`).join(" · ")})`);
+const due = await db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.status, "received")).limit(2_000);
+const started = performance.now();
+let next = 0;
+await Promise.all(
+  Array.from({ length: 4 }, async () => {
+    while (next < due.length) await processWebhookEvent(db, due[next++]!.id);
+  }),
+);
+const seconds = (performance.now() - started) / 1000;
+console.log(`  processing (4 concurrent, in this process): ${due.length} events in ${seconds.toFixed(1)} s = ${(due.length / seconds).toFixed(0)} events/s`);
+
+await reopened.close();
+await dropScratch();
+if (!serverUrl) rmSync(pgliteDir, { recursive: true, force: true });
 process.exit(0);
+
+// ─── helpers ────────────────────────────────────────────────────────────────────────────
+async function freePort() {
+  const probe = createServer();
+  await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
+  const p = (probe.address() as AddressInfo).port;
+  await new Promise((r) => probe.close(r));
+  return p;
+}
+
+async function startNext(p: number): Promise<ChildProcess> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    AUTH_SECRET,
+    APP_ENCRYPTION_KEY: ENCRYPTION_KEY,
+    MIGRATE_ON_START: "false",
+    SEED_DEMO_DATA: "false",
+    PROVIDER_SANDBOX: "false",
+    BENCH_ROUTES: "true",
+    JOBS_DRIVER: "inngest",
+    INNGEST_DEV: sinkUrl,
+    SQUARE_WEBHOOK_SIGNATURE_KEY: SQUARE_KEY,
+    SQUARE_WEBHOOK_URL: squareUrlFor(p),
+    LOG_LEVEL: "error",
+  };
+  // Production demands a database URL unless PGlite is asked for by name.
+  if (!serverUrl) env.DATABASE_DRIVER = "pglite";
+  const child = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(p), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${p}/api/bench/bare`, { method: "POST", body: "{}" });
+      if (res.status === 200) return child;
+      if (res.status === 404) throw new Error("/api/bench/bare answers 404: the build predates it — run with BENCH_REBUILD=1");
+    } catch (error) {
+      if (error instanceof Error && error.message.includes("BENCH_REBUILD")) throw error;
+    }
+    if (Date.now() > deadline) throw new Error("next start did not come up in 60 s");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function squareUrlFor(p: number) {
+  return `http://127.0.0.1:${p}/api/webhooks/square`;
+}
+
+async function stopNext(child: ChildProcess) {
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+async function reopen() {
+  const { createDb } = await import("~/db/client");
+  return createDb({ url: process.env.DATABASE_URL, pgliteDataDir: pgliteDir });
+}

@@ -10,8 +10,16 @@ import { Button } from "~/components/ui/button";
 import { Card, CardHeader } from "~/components/ui/card";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { Toggle } from "~/components/ui/switch";
+import { ApiKeyConnectDialog, type ConnectField } from "./api-key-connect-dialog";
 
-type Props = { restaurantId: string; providerName: string; canManage: boolean; sandbox: boolean };
+type Props = {
+  restaurantId: string;
+  providerName: string;
+  canManage: boolean;
+  sandbox: boolean;
+  /** API-key providers reconnect through the credentials form, not OAuth. */
+  connectFields?: ConnectField[] | null;
+};
 
 const STATUS = {
   active: { tone: "success", label: "Connected" },
@@ -20,7 +28,7 @@ const STATUS = {
 } as const;
 
 /** A restaurant's live POS connection: status, location, toggles, test and disconnect. */
-export function ConnectionPanel({ restaurantId, providerName, canManage, sandbox }: Props) {
+export function ConnectionPanel({ restaurantId, providerName, canManage, sandbox, connectFields }: Props) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const router = useRouter();
@@ -47,12 +55,20 @@ export function ConnectionPanel({ restaurantId, providerName, canManage, sandbox
         {c.status === "needs_reauth" ? (
           <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-800">
             {providerName} stopped accepting Switchboard&apos;s access{c.lastError ? ` (${c.lastError})` : ""}. Orders are kept and will be sent once you reconnect.
-            {canManage ? <a className="ml-2 font-medium underline" href={reconnectHref}>Reconnect {providerName}</a> : null}
+            {!canManage ? null : connectFields ? (
+              <ApiKeyConnectDialog mode="reconnect" restaurantId={restaurantId} provider={{ id: c.provider, name: providerName, sandbox }} fields={connectFields} />
+            ) : (
+              <a className="ml-2 font-medium underline" href={reconnectHref}>Reconnect {providerName}</a>
+            )}
           </div>
         ) : null}
 
         <div className="grid gap-1.5">
           <label htmlFor="pos-location" className="text-sm font-medium text-zinc-900">Location that receives orders</label>
+          {locations.data?.length === 0 && c.externalLocationId ? (
+            // API-key POSes (PetPooja's restID) have no location list: the id entered at connect time is the location.
+            <input id="pos-location" readOnly value={c.externalLocationId} className="h-10 rounded-md border border-zinc-300 bg-zinc-50 px-3 font-mono text-sm" />
+          ) : (
           <select
             id="pos-location"
             className="h-10 rounded-md border border-zinc-300 bg-white px-3 text-sm shadow-sm disabled:opacity-60"
@@ -65,6 +81,7 @@ export function ConnectionPanel({ restaurantId, providerName, canManage, sandbox
               <option key={l.id} value={l.id}>{l.name}{l.currency ? ` (${l.currency})` : ""}</option>
             ))}
           </select>
+          )}
           {!c.externalLocationId ? <p className="text-sm text-amber-700">Orders wait until you choose a location.</p> : null}
           {locations.error ? <p role="alert" className="text-sm text-red-600">{locations.error.message}</p> : null}
         </div>

@@ -2,8 +2,9 @@ import { Cable } from "lucide-react";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
+import { ApiKeyConnectDialog, type ConnectField } from "./api-key-connect-dialog";
 
-type Provider = { id: string; name: string; regions: string[]; connectsWithOAuth: boolean; sandbox: boolean; statusMode: string };
+type Provider = { id: string; name: string; regions: string[]; connectsWithOAuth: boolean; sandbox: boolean; statusMode: string; connectFields: ConnectField[] | null };
 
 /** The POS systems a restaurant can connect, each with its one-click connect. */
 export function ProviderCatalog({ providers, restaurantId, canManage }: { providers: Provider[]; restaurantId: string; canManage: boolean }) {
@@ -30,6 +31,11 @@ export function ProviderCatalog({ providers, restaurantId, canManage }: { provid
             <Button asChild>
               <a href={`/api/oauth/${p.id}/start?restaurantId=${restaurantId}`}><Cable aria-hidden />Connect {p.name}</a>
             </Button>
+          ) : p.connectFields ? (
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+              <ApiKeyConnectDialog restaurantId={restaurantId} provider={p} fields={p.connectFields} />
+              <a className="text-xs text-zinc-500 hover:underline" href="/docs/api#pos-connect">or connect by API</a>
+            </div>
           ) : (
             <p className="text-sm text-zinc-600">
               {p.name} connects with the credentials {p.name} issues for your outlet: send them with{" "}

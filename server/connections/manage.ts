@@ -12,6 +12,7 @@ import { dispatchSync } from "~/server/sync/dispatch-sync";
 import { wakeWaitingJobs } from "~/server/sync/request-sync";
 import { sealCredentials } from "./credentials";
 import { createWebhookSecret } from "~/server/webhooks/secrets";
+import { dispatchInitialMenuSync } from "~/server/menu/sync/initial";
 import { forgetConnection } from "~/server/webhooks/ingress-cache";
 
 export type Actor = { organizationId: string; userId?: string | null; apiKeyId?: string | null };
@@ -90,6 +91,8 @@ export async function saveConnection(
     return saved!;
   });
   if (row.externalLocationId) await redriveWaiting(db, row);
+  // A new connection pulls its menu right away (issue 5 trigger a).
+  if (!existing) await dispatchInitialMenuSync(row);
   return row;
 }
 
@@ -102,9 +105,6 @@ export const connectionSettingsSchema = z.object({
   locationId: z.string().trim().min(1).max(100).optional(),
   autoSyncOrders: z.boolean().optional(),
   syncCustomerInfo: z.boolean().optional(),
-  itemMapping: z
-    .record(z.string().max(100), z.object({ posItemId: z.string().min(1).max(100), posVariationId: z.string().max(100).optional() }))
-    .optional(),
 });
 
 export async function updateConnectionSettings(
@@ -122,11 +122,15 @@ export async function updateConnectionSettings(
       ...(patch.locationId !== undefined ? { externalLocationId: patch.locationId } : {}),
       ...(patch.autoSyncOrders !== undefined ? { autoSyncOrders: patch.autoSyncOrders } : {}),
       ...(patch.syncCustomerInfo !== undefined ? { syncCustomerInfo: patch.syncCustomerInfo } : {}),
-      ...(patch.itemMapping !== undefined ? { itemMapping: patch.itemMapping } : {}),
     })
     .where(eq(connections.id, conn.id))
     .returning();
-  await audit(db, actor, "connection.settings_changed", conn.id, { fields: Object.keys(patch) });
+  // Before/after of the fields that changed (none of them is a credential).
+  const was = { locationId: conn.externalLocationId, autoSyncOrders: conn.autoSyncOrders, syncCustomerInfo: conn.syncCustomerInfo };
+  const changes = Object.fromEntries(
+    (Object.keys(patch) as (keyof typeof patch)[]).filter((k) => patch[k] !== undefined && patch[k] !== was[k]).map((k) => [k, { from: was[k], to: patch[k] }]),
+  );
+  await audit(db, actor, "connection.settings_changed", conn.id, { fields: Object.keys(patch), changes });
   // Choosing a location, or turning auto-sync on, lets waiting orders go.
   if (row!.externalLocationId && (patch.locationId || patch.autoSyncOrders)) await redriveWaiting(db, row!);
   return row!;

@@ -10,6 +10,14 @@ import { recordHeartbeat } from "./heartbeat";
 import { pollOpenOrders } from "~/server/polling/poll-orders";
 import { processWebhookEvent, sweepWebhookEvents } from "~/server/webhooks/process";
 import { expireWebhookSecrets } from "~/server/webhooks/secrets";
+import { purgeExpiredActivity } from "~/server/retention/purge-activity";
+import { refreshMetricsRollups } from "~/server/metrics/rollup";
+import { monitorConnectionHealth } from "~/server/monitoring/check-connection-health";
+import { runNightlyMenuSync } from "~/server/menu/sync/nightly";
+import { runMenuSync } from "~/server/menu/sync/run-sync";
+import { menuSyncDebounceMs } from "~/server/menu/sync/settings";
+import { pushAvailabilityChange } from "~/server/menu/availability/push";
+import { expireSnoozesAndPush, redriveFailedPushes } from "~/server/menu/availability/jobs";
 
 export type JobContext = { db: Db; driver: "inngest" | "inline" };
 
@@ -23,6 +31,18 @@ export const handlers: { [N in EventName]: (data: EventData<N>, ctx: JobContext)
   "switchboard/tokens.refresh-requested": (_data, ctx) => refreshDueTokens(ctx.db),
   "switchboard/order.status-changed": (data, ctx) => enqueueStatusNotifications(ctx.db, data.orderId, data.to as OrderStatus),
   "switchboard/webhook.received": (data, ctx) => processWebhookEvent(ctx.db, data.webhookEventId),
+  "switchboard/menu.sync-requested": (data, ctx) => runMenuSync(ctx.db, { connectionId: data.connectionId, trigger: data.trigger, runId: data.runId }),
+  // In-process this handler runs once per debounce window (see `debounces`); on Inngest the debounced function re-emits menu.sync-requested.
+  "switchboard/menu.changed": (data, ctx) => runMenuSync(ctx.db, { connectionId: data.connectionId, trigger: "webhook" }),
+  "switchboard/menu.availability-push-requested": (data, ctx) => pushAvailabilityChange(ctx.db, data.changeId),
+};
+
+/**
+ * Events gathered per key: the in-process driver runs the handler once, with the last event,
+ * when no event of that key arrived for the period (Inngest's `debounce`, same key and period).
+ */
+export const debounces: { [N in EventName]?: { key: (data: EventData<N>) => string; periodMs: () => number } } = {
+  "switchboard/menu.changed": { key: (data) => data.connectionId, periodMs: menuSyncDebounceMs },
 };
 
 export type Schedule = {
@@ -32,6 +52,8 @@ export type Schedule = {
   /** The cadence of the inline driver's timer. */
   everyMs: number;
   run: (ctx: JobContext) => Promise<unknown>;
+  /** Inline driver: first run this long after start instead of at start (for heavy nightly work). */
+  firstRunAfterMs?: number;
 };
 
 export const schedules: Schedule[] = [
@@ -81,6 +103,51 @@ export const schedules: Schedule[] = [
     cron: "*/15 * * * *",
     everyMs: 15 * 60_000,
     run: (ctx) => expireWebhookSecrets(ctx.db),
+  },
+  {
+    // Snoozed menu rows whose time is up come back on (reads already treat them as available).
+    id: "snooze-expiry",
+    cron: "* * * * *",
+    everyMs: 15_000,
+    run: (ctx) => expireSnoozesAndPush(ctx.db),
+  },
+  {
+    // Availability pushes that failed with a retryable error (in-process retries; Inngest's safety net).
+    id: "availability-push-sweeper",
+    cron: "* * * * *",
+    everyMs: 30_000,
+    run: (ctx) => redriveFailedPushes(ctx.db),
+  },
+  {
+    // Nightly full menu sync of every active connection that can read its menu. In-process the
+    // first run waits a day (not at every start); on Inngest it fans out one event per connection.
+    id: "menu-nightly-sync",
+    cron: "30 3 * * *",
+    everyMs: 24 * 60 * 60_000,
+    firstRunAfterMs: 24 * 60 * 60_000,
+    run: (ctx) => runNightlyMenuSync(ctx.db),
+  },
+  {
+    // POS health of every active connection (seed 000 monitorRestaurantPOSHealth): server/monitoring.
+    id: "health-monitor",
+    cron: "*/5 * * * *",
+    everyMs: 60_000,
+    run: (ctx) => monitorConnectionHealth(ctx.db),
+  },
+  {
+    // Settled webhook calls and poll-run metrics past ACTIVITY_RETENTION_DAYS are deleted.
+    id: "activity-retention",
+    cron: "15 4 * * *",
+    everyMs: 6 * 60 * 60_000,
+    run: (ctx) => purgeExpiredActivity(ctx.db),
+  },
+  {
+    // Hourly rollup of the admin metrics (server/metrics/rollup.ts); the overview reads newer hours live.
+    id: "metrics-rollup",
+    cron: "*/5 * * * *",
+    everyMs: 5 * 60_000,
+    firstRunAfterMs: 30_000,
+    run: (ctx) => refreshMetricsRollups(ctx.db),
   },
 ];
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ConnectionPanel } from "~/components/integrations/connection-panel";
-import { ItemMappingEditor } from "~/components/integrations/item-mapping-editor";
+import { MappingLinkCard } from "~/components/menu/mapping-link-card";
 import { ProviderCatalog } from "~/components/integrations/provider-catalog";
 import { NoRestaurant } from "~/components/shell/no-restaurant";
 import { SyncHistory } from "~/components/sync/sync-history";
@@ -34,8 +34,8 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
       {conn ? (
         <div className="space-y-6">
           <div className="grid gap-6 lg:grid-cols-2">
-            <ConnectionPanel restaurantId={restaurant.id} providerName={posName} canManage={canManage} sandbox={providers.find((p) => p.id === conn.provider)?.sandbox ?? false} />
-            <ItemMappingEditor restaurantId={restaurant.id} providerName={posName} canManage={canManage} />
+            <ConnectionPanel restaurantId={restaurant.id} providerName={posName} canManage={canManage} sandbox={providers.find((p) => p.id === conn.provider)?.sandbox ?? false} connectFields={providers.find((p) => p.id === conn.provider)?.connectFields} />
+            <MappingLinkCard providerName={posName} />
           </div>
           <WebhookSecretCard restaurantId={restaurant.id} providerName={posName} canManage={canManage} />
           <SyncStats restaurantId={restaurant.id} />

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { apiKeyConnectInputSchema, checkApiKeyConnection, connectFields, connectWithApiKey } from "~/server/connections/api-key-connect";
 import { connectionSettingsSchema, disconnect, liveConnection, updateConnectionSettings } from "~/server/connections/manage";
-import { listPosCatalog, listPosLocations, testPosConnection } from "~/server/connections/pos-actions";
+import { listPosLocations, testPosConnection } from "~/server/connections/pos-actions";
 import { connectionView } from "~/server/connections/view";
 import { listProviders } from "~/server/integrations/registry";
-import { listOrderedDishes } from "~/server/orders/queries";
 import { providerRuntime } from "~/server/integrations/runtime";
 import { createTRPCRouter, orgProcedure, restaurantProcedure } from "../trpc";
 import { requireRole } from "../require-role";
@@ -21,6 +21,8 @@ export const integrationsRouter = createTRPCRouter({
       capabilities: m.capabilities,
       statusMode: m.statusMode,
       connectsWithOAuth: !!oauth,
+      /** API-key providers: the fields of their connect form (never any value). */
+      connectFields: connectFields(m),
       sandbox: providerRuntime(m.id).sandbox,
     })),
   ),
@@ -29,10 +31,6 @@ export const integrationsRouter = createTRPCRouter({
     return conn ? connectionView(conn) : null;
   }),
   locations: restaurantProcedure.query(({ ctx }) => listPosLocations(ctx.db, ctx.restaurant.id)),
-  dishes: restaurantProcedure.query(async ({ ctx }) =>
-    (await listOrderedDishes(ctx.db, ctx.restaurant.id)).map((d) => ({ dishId: d.dishId!, name: d.name })),
-  ),
-  posCatalog: restaurantProcedure.query(({ ctx }) => listPosCatalog(ctx.db, ctx.restaurant.id)),
   test: restaurantProcedure.mutation(({ ctx }) => testPosConnection(ctx.db, ctx.restaurant.id)),
   update: restaurantProcedure.input(connectionSettingsSchema).mutation(async ({ ctx, input }) => {
     requireRole(ctx.org.role, "manager");
@@ -50,6 +48,17 @@ export const integrationsRouter = createTRPCRouter({
   rotateWebhookSecret: restaurantProcedure.mutation(async ({ ctx }) => {
     requireRole(ctx.org.role, "manager");
     return rotateRestaurantWebhookSecret(ctx.db, { organizationId: ctx.org.id, userId: ctx.userId }, ctx.restaurant.id);
+  }),
+  /** Connect an API-key provider (PetPooja, TouchBistro) with the credentials it issued; returns the view, never the secrets. */
+  connectApiKey: restaurantProcedure.input(apiKeyConnectInputSchema).mutation(async ({ ctx, input }) => {
+    requireRole(ctx.org.role, "manager");
+    const actor = { organizationId: ctx.org.id, userId: ctx.userId };
+    return connectionView(await connectWithApiKey(ctx.db, actor, { restaurantId: ctx.restaurant.id, provider: input.provider, fields: input.fields }));
+  }),
+  /** "Test connection" before saving: the adapter's health check with the unsaved values. */
+  checkApiKey: restaurantProcedure.input(apiKeyConnectInputSchema).mutation(({ ctx, input }) => {
+    requireRole(ctx.org.role, "manager");
+    return checkApiKeyConnection(ctx.db, { provider: input.provider, fields: input.fields });
   }),
   disconnect: restaurantProcedure.input(z.object({ provider: z.string().optional() })).mutation(async ({ ctx, input }) => {
     requireRole(ctx.org.role, "manager");
