@@ -48,6 +48,7 @@ const { makeTenant } = await import("~/server/testing/factories");
 const { saveConnection } = await import("~/server/connections/manage");
 const { newestActiveSecret } = await import("~/server/webhooks/secrets");
 const { processWebhookEvent } = await import("~/server/webhooks/process");
+const { jobsDriver } = await import("~/server/jobs/driver");
 const { squareSignature, SQUARE_SIGNATURE_HEADER } = await import("~/server/integrations/square/signature");
 const { petpoojaSignature, PETPOOJA_SIGNATURE_HEADER } = await import("~/server/integrations/petpooja/signature");
 const { count, eq } = await import("drizzle-orm");
@@ -72,7 +73,9 @@ const petConn = await saveConnection(db, { organizationId: pet.org.id, userId: p
   locationId: "benchrest",
 });
 const petSecret = (await newestActiveSecret(db, petConn.id))!.secret;
-// One process per PGlite data dir: hand it to the server.
+// Connecting dispatched an initial menu sync, which started this process's jobs driver: stop
+// it, then hand the database to the server (one process per PGlite data dir).
+await (await jobsDriver()).inline?.stop();
 await (await getDbHandle()).close();
 
 // ─── The Inngest event API stand-in ─────────────────────────────────────────────────────

@@ -1,0 +1,44 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+const sent = vi.hoisted(() => ({ calls: [] as unknown[][], fail: false }));
+vi.mock("./driver", () => ({ jobsDriver: async () => ({ name: "inngest", inline: null }) }));
+vi.mock("~/inngest/client", () => ({
+  inngest: {
+    send: async (events: unknown[]) => {
+      sent.calls.push(events);
+      if (sent.fail) throw new Error("Inngest event API unreachable");
+      return { ids: events.map((_, i) => String(i)) };
+    },
+  },
+}));
+
+beforeEach(() => {
+  sent.calls = [];
+  sent.fail = false;
+});
+
+const heartbeat = (requestedBy: string) => ({ name: "switchboard/heartbeat.requested" as const, data: { requestedBy } });
+
+describe("dispatch (Inngest driver)", () => {
+  it("sends the events of one event-loop turn in one request", async () => {
+    const { dispatch } = await import("./dispatch");
+    await Promise.all([dispatch(heartbeat("a")), dispatch(heartbeat("b")), dispatch(heartbeat("c"))]);
+    expect(sent.calls).toHaveLength(1);
+    expect(sent.calls[0]).toEqual([heartbeat("a"), heartbeat("b"), heartbeat("c")]);
+    await dispatch(heartbeat("d"));
+    expect(sent.calls).toHaveLength(2);
+  });
+
+  it("a failed send rejects every caller of that batch", async () => {
+    const { dispatch } = await import("./dispatch");
+    sent.fail = true;
+    const results = await Promise.allSettled([dispatch(heartbeat("a")), dispatch(heartbeat("b"))]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+  });
+
+  it("an invalid payload is refused before anything is sent", async () => {
+    const { dispatch } = await import("./dispatch");
+    await expect(dispatch(heartbeat(""))).rejects.toThrow();
+    expect(sent.calls).toHaveLength(0);
+  });
+});
