@@ -8,8 +8,9 @@
  * FAKECAT…, FAKEITEM…, FAKEVAR…R/L, the "Extras" modifier list), so once the seller connects the
  * sandbox again a real "Sync now" updates these rows in place and 86 pushes hit ids the fake knows.
  * The names are the demo dishes', so Menu → Mapping has name + price matches to review. The
- * sandbox keeps its tokens in memory only, so the seeded connection starts as `needs_reauth`:
- * Integrations → Reconnect Square (one click on the fake's consent page) makes it live.
+ * seed holds no token (the sandbox keeps its tokens in memory), so the connection starts as
+ * `needs_reauth`; when the dev server starts the sandbox it gives it a fresh token
+ * (server/integrations/square/sandbox-adopt.ts), and without a sandbox Integrations → Reconnect.
  */
 import { eq } from "drizzle-orm";
 import { autoMatch } from "~/server/menu/mapping/auto-match";

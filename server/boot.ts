@@ -2,6 +2,7 @@ import { env } from "~/env";
 import { dbDriver, getDb, migrateConfiguredDb } from "~/db";
 import { seedDemoData } from "~/db/seed";
 import { startSandboxes } from "~/server/integrations/sandbox";
+import { adoptSandboxConnections } from "~/server/integrations/square/sandbox-adopt";
 import { jobsDriver } from "~/server/jobs/driver";
 import { logger } from "~/server/logger";
 import { keyring } from "~/server/vault/keyring";
@@ -22,7 +23,11 @@ export async function boot() {
     const { seeded } = await seedDemoData(await getDb());
     if (seeded) logger.info("db.demo_seeded", { logins: ["admin@example.com", "seller@example.com"] });
   }
-  if (env.PROVIDER_SANDBOX ?? env.NODE_ENV === "development") await startSandboxes(env.SANDBOX_PORT);
+  if (env.PROVIDER_SANDBOX ?? env.NODE_ENV === "development") {
+    const sandboxes = await startSandboxes(env.SANDBOX_PORT);
+    const adopted = await adoptSandboxConnections(await getDb(), sandboxes.square);
+    if (adopted) logger.info("sandbox.square_connections_adopted", { connections: adopted });
+  }
   const jobs = await jobsDriver();
   logger.info("jobs.driver", { driver: jobs.name });
 }
