@@ -142,6 +142,8 @@ test.describe.serial("PetPooja: connect on screen, order, signed status callback
     await page.getByRole("button", { name: "Sync now" }).first().click();
     await expect(page.getByText("Paneer Butter Masala").first()).toBeVisible({ timeout: 30_000 });
     await page.goto("/menu/mapping");
+    // The sync already matched the dish by name and price: it is under "All", not "Needs review".
+    await page.getByRole("button", { name: /^All \(/ }).click();
     const dish = page.getByRole("row").filter({ hasText: "Paneer Butter Masala" }).first();
     const confirm = dish.getByRole("button", { name: "Confirm Paneer Butter Masala" });
     if (await confirm.isVisible().catch(() => false)) await confirm.click();

@@ -31,7 +31,7 @@ export function AppShell({ area, user, context, heading, children }: Props) {
             <Logo withName={false} />
           </span>
           <p className="min-w-0 flex-1 truncate text-sm font-medium text-zinc-600">{heading}</p>
-          {area === "seller" ? <NotificationBell /> : null}
+          <NotificationBell />
           <UserMenu {...user} />
         </header>
         <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 lg:py-8">{children}</main>

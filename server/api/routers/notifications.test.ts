@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifications } from "~/db/schema";
 import { notifySeller } from "~/server/notifications/notify";
-import { callerFor, makeTenant } from "~/server/testing/factories";
+import { callerFor, makeAdmin, makeTenant } from "~/server/testing/factories";
 import { createTestDb, type TestDb } from "~/server/testing/db";
 
 let t: TestDb;
@@ -98,5 +98,20 @@ describe("notifications router", () => {
   it("signed-out callers are UNAUTHORIZED", async () => {
     expect(await codeOf(callerFor(t.db, null).notifications.unreadCount())).toBe("UNAUTHORIZED");
     expect(await codeOf(callerFor(t.db, null).notifications.markAllRead())).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("personal notices without an organization (platform admins)", () => {
+  it("an admin with no organization sees the notices addressed to them, and only those", async () => {
+    const admin = await makeAdmin(t.db);
+    await t.db.insert(notifications).values({ userId: admin.id, channel: "in_app", type: "connection.health_changed", title: "POS offline", body: "b", status: "sent" });
+    const api = callerFor(t.db, admin);
+    expect((await api.notifications.list({ limit: 10 })).items.map((n) => n.title)).toEqual(["POS offline"]);
+    expect(await api.notifications.unreadCount()).toEqual({ count: 1 });
+    // Sellers never see another user's personal notice.
+    const seller = callerFor(t.db, mine.user);
+    expect((await seller.notifications.list({ limit: 50 })).items.map((n) => n.title)).not.toContain("POS offline");
+    expect(await api.notifications.markAllRead()).toEqual({ updated: 1 });
+    expect(await api.notifications.unreadCount()).toEqual({ count: 0 });
   });
 });

@@ -1,18 +1,27 @@
 import { and, count, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { notifications } from "~/db/schema";
-import { createTRPCRouter, orgProcedure } from "../trpc";
+import { loadActiveMembership } from "~/server/tenancy/membership";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 /**
- * Seller in-app notifications for the caller's organization (the bell). Tenancy comes from
- * orgProcedure: every query is scoped to ctx.org.id, so another org's ids match nothing.
- * A notice addressed to one user (userId set) is shown only to that user.
+ * In-app notifications (the bell): the notices of the caller's organization, and notices
+ * addressed to the caller alone with no organization (platform admins' POS health alerts).
+ * Every query is scoped here, so another org's or another user's ids match nothing. A notice
+ * of an organization addressed to one user (userId set) is shown only to that user.
  */
-const mine = (orgId: string, userId: string) =>
+const inboxProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  const org = await loadActiveMembership(ctx.db, ctx.userId, ctx.preferredOrgId);
+  return next({ ctx: { orgId: org?.organizationId ?? null } });
+});
+
+const mine = (orgId: string | null, userId: string) =>
   and(
-    eq(notifications.organizationId, orgId),
     eq(notifications.channel, "in_app"),
-    or(isNull(notifications.userId), eq(notifications.userId, userId)),
+    or(
+      orgId ? and(eq(notifications.organizationId, orgId), or(isNull(notifications.userId), eq(notifications.userId, userId))) : undefined,
+      and(isNull(notifications.organizationId), eq(notifications.userId, userId)),
+    ),
   );
 
 const cursorSchema = z.object({ createdAt: z.date(), id: z.uuid() });
@@ -23,7 +32,7 @@ const createdMs = sql`date_trunc('milliseconds', ${notifications.createdAt})`;
 
 export const notificationsRouter = createTRPCRouter({
   /** Newest first, keyset-paginated on (createdAt, id). */
-  list: orgProcedure
+  list: inboxProcedure
     .input(z.object({ limit: z.number().int().min(1).max(50).default(20), cursor: cursorSchema.nullish() }).default({ limit: 20 }))
     .query(async ({ ctx, input }) => {
       const c = input.cursor;
@@ -42,7 +51,7 @@ export const notificationsRouter = createTRPCRouter({
         .from(notifications)
         .where(
           and(
-            mine(ctx.org.id, ctx.userId),
+            mine(ctx.orgId, ctx.userId),
             c
               ? or(sql`${createdMs} < ${c.createdAt.toISOString()}::timestamptz`, and(sql`${createdMs} = ${c.createdAt.toISOString()}::timestamptz`, lt(notifications.id, c.id)))
               : undefined,
@@ -55,30 +64,30 @@ export const notificationsRouter = createTRPCRouter({
       return { items, nextCursor: rows.length > input.limit && last ? { createdAt: last.createdAt, id: last.id } : null };
     }),
 
-  unreadCount: orgProcedure.query(async ({ ctx }) => {
+  unreadCount: inboxProcedure.query(async ({ ctx }) => {
     const [row] = await ctx.db
       .select({ n: count() })
       .from(notifications)
-      .where(and(mine(ctx.org.id, ctx.userId), isNull(notifications.readAt)));
+      .where(and(mine(ctx.orgId, ctx.userId), isNull(notifications.readAt)));
     return { count: row?.n ?? 0 };
   }),
 
-  markRead: orgProcedure
+  markRead: inboxProcedure
     .input(z.object({ ids: z.array(z.uuid()).min(1).max(100) }))
     .mutation(async ({ ctx, input }) => {
       const updated = await ctx.db
         .update(notifications)
         .set({ readAt: new Date() })
-        .where(and(mine(ctx.org.id, ctx.userId), inArray(notifications.id, input.ids), isNull(notifications.readAt)))
+        .where(and(mine(ctx.orgId, ctx.userId), inArray(notifications.id, input.ids), isNull(notifications.readAt)))
         .returning({ id: notifications.id });
       return { updated: updated.length };
     }),
 
-  markAllRead: orgProcedure.mutation(async ({ ctx }) => {
+  markAllRead: inboxProcedure.mutation(async ({ ctx }) => {
     const updated = await ctx.db
       .update(notifications)
       .set({ readAt: new Date() })
-      .where(and(mine(ctx.org.id, ctx.userId), isNull(notifications.readAt)))
+      .where(and(mine(ctx.orgId, ctx.userId), isNull(notifications.readAt)))
       .returning({ id: notifications.id });
     return { updated: updated.length };
   }),
