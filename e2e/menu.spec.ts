@@ -6,41 +6,19 @@
  * 390px) go to /tmp/shots/menu. The Square connection is disconnected at the end so the other
  * specs see the sandbox merchant linked to one restaurant only.
  */
-import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { SELLER, signedIn } from "./helpers";
+import { chooseOutlet, DESKTOP, MOBILE, screenshots, SELLER, signedIn } from "./helpers";
 
 const SHOTS = "/tmp/shots/menu";
+const { shot, shots } = screenshots(SHOTS);
 const OUTLET = "Spice Route — Menu Lab";
-const MOBILE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 /** Item 1 of the Square fake's catalog (server/integrations/square/fake-seed.ts): one variation, the Extras list. */
 const ITEM = "Spicy Burger";
 
 const world = { apiKey: "", restaurantId: "" };
 
-async function shot(page: Page, name: string, fullPage = false) {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
-}
 
-/** Desktop and 390px screenshots of the page as it is now. */
-async function shots(page: Page, name: string) {
-  await shot(page, `${name}-desktop`);
-  await page.setViewportSize(MOBILE);
-  await page.waitForTimeout(300);
-  await shot(page, `${name}-mobile`);
-  await page.setViewportSize(DESKTOP);
-  await page.waitForTimeout(300);
-}
 
-async function chooseOutlet(page: Page, name: string) {
-  const switcher = page.getByRole("combobox", { name: "Restaurant" }).first();
-  if ((await switcher.textContent())?.includes(name)) return;
-  await switcher.click();
-  await page.getByRole("option", { name }).click();
-  await expect(switcher).toContainText(name);
-}
 
 const itemRow = (page: Page, name: string) => page.getByTestId("menu-item").filter({ has: page.getByText(name, { exact: true }) });
 

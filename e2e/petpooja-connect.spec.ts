@@ -4,18 +4,16 @@
  * move it confirmed → ready → delivered on the order's timeline, the notification bell counts
  * and clears, and the admin webhook explorer filters, shows redacted payloads and reprocesses.
  */
-import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { SANDBOX_PORT } from "../playwright.config";
 import { FAKE_PETPOOJA_APP, FAKE_PETPOOJA_REST_ID } from "../server/integrations/petpooja/fake-seed";
 import { PETPOOJA_SIGNATURE_HEADER, petpoojaSignature } from "../server/integrations/petpooja/signature";
-import { ADMIN, SELLER, signedIn } from "./helpers";
+import { ADMIN, chooseOutlet, DESKTOP, screenshots, SELLER, signedIn } from "./helpers";
 
 const PETPOOJA_FAKE = `http://127.0.0.1:${SANDBOX_PORT + 1}`;
 const SHOTS = "/tmp/shots/issue4";
+const { shot, shots } = screenshots(SHOTS);
 const OUTLET = "Spice Route — Bengaluru";
-const MOBILE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 
 // Shared along the serial steps (one worker).
 const world = { webhookUrl: "", secret: "", orderId: "", apiKey: "", restaurantId: "" };
@@ -37,28 +35,8 @@ async function sendOrder(request: APIRequestContext, externalId: string) {
   return ((await res.json()) as { data: { order: { id: string } } }).data.order.id;
 }
 
-async function shot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
 
-/** Desktop and 390px screenshots of the page as it is now. */
-async function shots(page: Page, name: string) {
-  await shot(page, `${name}-desktop`);
-  await page.setViewportSize(MOBILE);
-  await page.waitForTimeout(300);
-  await shot(page, `${name}-mobile`);
-  await page.setViewportSize(DESKTOP);
-  await page.waitForTimeout(300);
-}
 
-async function chooseOutlet(page: Page, name: string) {
-  const switcher = page.getByRole("combobox", { name: "Restaurant" }).first();
-  if ((await switcher.textContent())?.includes(name)) return;
-  await switcher.click();
-  await page.getByRole("option", { name }).click();
-  await expect(switcher).toContainText(name);
-}
 
 /** A PetPooja status callback [ref §2.4], signed as seed 002 describes, to the restaurant's webhook URL. */
 function callback(request: APIRequestContext, body: Record<string, unknown>, secret = world.secret) {

@@ -12,6 +12,7 @@ import { AppError } from "~/server/errors";
 import type { CanonicalLineItem, CanonicalModifier, CanonicalOrder } from "../types";
 import { assertPetpoojaCurrency, toRupees } from "./money";
 import type { PetpoojaSettings } from "./provider";
+import { zonedParts } from "~/server/time/zoned-parts";
 
 export { petpoojaStatusOf, PETPOOJA_CALLBACK_STATUS, PETPOOJA_STATUS_MAPPING } from "./status-map";
 
@@ -60,18 +61,9 @@ export function clientOrderIdOf(order: Pick<CanonicalOrder, "id" | "externalId">
 
 /** "YYYY-MM-DD" and "HH:mm:ss" of `at` in `timeZone`. */
 export function localDateTime(at: Date, timeZone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(at);
-  const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)?.value ?? "00";
-  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}:${get("second")}` };
+  const p = zonedParts(at, timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return { date: `${p.year}-${two(p.month)}-${two(p.day)}`, time: `${two(p.hour)}:${two(p.minute)}:${two(p.second)}` };
 }
 
 /** Delivery address as one line (our address is a free-form string map). */

@@ -7,6 +7,7 @@
  * job has flipped the row, so every read is right between job runs.
  */
 import { z } from "zod";
+import { zonedParts } from "~/server/time/zoned-parts";
 
 export const snoozeChoiceSchema = z.discriminatedUnion("kind", [
   /** Back on now. */
@@ -26,18 +27,8 @@ export type AvailabilityState = { available: boolean; snoozedUntil: Date | null 
 
 /** Offset of `timeZone` from UTC at `at`, in ms (positive east of Greenwich). */
 export function timeZoneOffsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const n = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
+  const p = zonedParts(at, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 
