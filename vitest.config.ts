@@ -14,6 +14,7 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
     setupFiles: ["server/testing/setup.ts"],
+    globalSetup: ["server/testing/global-setup.ts"],
     // PGlite boots a WASM Postgres per file: give it room on 2 cores.
     testTimeout: 30_000,
     hookTimeout: 60_000,

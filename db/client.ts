@@ -25,6 +25,8 @@ export type CreateDbOptions = {
   driver?: DriverName;
   /** PGlite data dir; "memory://" (or undefined with memory: true) keeps it in memory. */
   pgliteDataDir?: string;
+  /** PGlite only: start from this dump (`dumpDataDir`) instead of an empty cluster (tests). */
+  pgliteLoadDataDir?: Blob | File;
   /** Neon only: route the driver's WebSocket through this proxy (local testing). */
   neonWsProxy?: string;
   poolMax?: number;
@@ -52,7 +54,7 @@ export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
     const dir = opts.pgliteDataDir ?? "memory://";
     // PGlite does not create parent directories itself.
     if (!dir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), { recursive: true });
-    const client = new PGlite(dir);
+    const client = opts.pgliteLoadDataDir ? new PGlite(dir, { loadDataDir: opts.pgliteLoadDataDir }) : new PGlite(dir);
     const db = drizzle({ client, schema, casing }) as unknown as Db;
     return { db, driver, close: () => client.close() };
   }

@@ -41,4 +41,18 @@ describe("dispatch (Inngest driver)", () => {
     await expect(dispatch(heartbeat(""))).rejects.toThrow();
     expect(sent.calls).toHaveLength(0);
   });
+
+  it("callers that asked for a window share one send; a waiting caller flushes it at once", async () => {
+    const { dispatch } = await import("./dispatch");
+    const first = dispatch(heartbeat("w1"), { batchWindowMs: 30 });
+    await new Promise((r) => setTimeout(r, 5));
+    const second = dispatch(heartbeat("w2"), { batchWindowMs: 30 });
+    await Promise.all([first, second]);
+    expect(sent.calls).toEqual([[heartbeat("w1"), heartbeat("w2")]]);
+
+    const windowed = dispatch(heartbeat("w3"), { batchWindowMs: 10_000 });
+    await dispatch(heartbeat("now"));
+    await windowed;
+    expect(sent.calls[1]).toEqual([heartbeat("w3"), heartbeat("now")]);
+  });
 });

@@ -2,37 +2,56 @@ import { eventSchema, type AppEvent } from "~/inngest/events";
 import { inngest } from "~/inngest/client";
 import { jobsDriver } from "./driver";
 
+export type DispatchOptions = {
+  /**
+   * Inngest only: wait up to this long for more events to send in the same request. For
+   * callers that do not wait on the send (the webhook ingress answers first; its stored row is
+   * the durable record and the sweeper its safety net). Default: the current event-loop turn.
+   */
+  batchWindowMs?: number;
+};
+
 /**
  * Send one event to whichever driver runs jobs in this process. The payload is validated
  * here, so a bad event fails at the caller rather than inside a background run.
  */
-export async function dispatch(event: AppEvent): Promise<void> {
+export async function dispatch(event: AppEvent, opts: DispatchOptions = {}): Promise<void> {
   const parsed = eventSchema(event.name).parse(event.data);
   const driver = await jobsDriver();
   const validated = { name: event.name, data: parsed } as AppEvent;
-  if (driver.name === "inngest") return sendBatched(validated);
+  if (driver.name === "inngest") return sendBatched(validated, opts.batchWindowMs ?? 0);
   driver.inline!.dispatch(validated);
 }
 
 type Pending = { event: AppEvent; resolve: () => void; reject: (error: unknown) => void };
 let pending: Pending[] = [];
+let scheduled: "turn" | "window" | null = null;
 
 /**
- * Events dispatched in the same turn of the event loop go to Inngest in one request (its
- * event API takes an array [inngest.send docs]): under a burst of webhooks one instance sends
- * one HTTP call per turn instead of one per event, and adds no wait of its own. Each caller
- * still awaits its event's fate: a failed send rejects every caller in that batch.
+ * Events dispatched together go to Inngest in one request (its event API takes an array
+ * [inngest.send docs]): under a burst of webhooks one instance sends one HTTP call per turn
+ * of the event loop (or per window, for callers that asked for one) instead of one per event.
+ * Each caller still learns its event's fate: a failed send rejects every caller in the batch.
  */
-function sendBatched(event: AppEvent): Promise<void> {
+function sendBatched(event: AppEvent, windowMs: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     pending.push({ event, resolve, reject });
-    if (pending.length === 1) setImmediate(flush);
+    if (windowMs <= 0 && scheduled !== "turn") {
+      // A caller waiting on its send: flush this turn, taking along any windowed events.
+      scheduled = "turn";
+      setImmediate(flush);
+    } else if (windowMs > 0 && scheduled === null) {
+      scheduled = "window";
+      setTimeout(flush, windowMs);
+    }
   });
 }
 
 async function flush() {
   const batch = pending;
   pending = [];
+  scheduled = null;
+  if (batch.length === 0) return;
   try {
     await inngest.send(batch.map((p) => p.event));
     for (const p of batch) p.resolve();

@@ -1,6 +1,7 @@
 /**
  * Webhooks in (DESIGN "Webhooks in"): raw body (size-capped) → provider → connection →
- * verify against every valid secret → parse → staleness → dedupe → store → enqueue → 2xx.
+ * verify against every valid secret → parse → staleness → dedupe → store → 2xx → enqueue
+ * (after the response, batched; a lost enqueue is redriven by the sweeper).
  * Every call is stored before it is answered, rejected ones too, and nothing here changes an
  * order: processing runs through the jobs seam (process.ts).
  *
@@ -26,7 +27,12 @@ export type WebhookTarget = { provider: string; path: string[] };
 const reply = (status: number, body: Record<string, unknown>) => Response.json(body, { status });
 const NOT_FOUND = () => reply(404, { ok: false, error: "Not found" });
 
-export async function receiveWebhook(db: Db, req: Request, target: WebhookTarget, now = new Date()): Promise<Response> {
+/** Where work that must outlive the response goes (Next's `after` in a route handler). */
+export type IngressOptions = { afterResponse: (work: Promise<unknown>) => void; now?: Date };
+const DISPATCH_WINDOW_MS = 10;
+
+export async function receiveWebhook(db: Db, req: Request, target: WebhookTarget, opts: IngressOptions = { afterResponse: () => {} }): Promise<Response> {
+  const now = opts.now ?? new Date();
   const provider = target.provider;
   const reject = async (status: number, reason: string, rawBody: string, extra: { connectionId?: string | null; signatureValid?: boolean; eventType?: string | null } = {}) => {
     await storeCall(db, req, {
@@ -137,12 +143,14 @@ export async function receiveWebhook(db: Db, req: Request, target: WebhookTarget
   }
   const id = await storeCall(db, req, { ...base, dedupeKey: dedupeKeyOf(provider, connection.id, eventIds), status: "received", nextAttemptAt: now });
   if (!id) return duplicate();
-  try {
-    await dispatch({ name: "switchboard/webhook.received", data: { webhookEventId: id, provider, connectionId: connection.id } });
-  } catch (error) {
-    // Stored and due: the webhook sweeper picks it up. The vendor still gets its 2xx.
-    logger.error("webhook.dispatch_failed", { provider, webhookEventId: id, error });
-  }
+  // The stored row is the durable record, so the answer does not wait for the dispatch: it
+  // goes out after the response, batched with other calls of the next few ms into one send.
+  // If it fails the row is still due and the webhook sweeper picks it up.
+  opts.afterResponse(
+    dispatch({ name: "switchboard/webhook.received", data: { webhookEventId: id, provider, connectionId: connection.id } }, { batchWindowMs: DISPATCH_WINDOW_MS }).catch(
+      (error: unknown) => logger.error("webhook.dispatch_failed", { provider, webhookEventId: id, error }),
+    ),
+  );
   return reply(200, { ok: true });
 }
 
