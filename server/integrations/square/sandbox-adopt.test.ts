@@ -17,12 +17,12 @@ describe("sandbox: adopting Square connections after a restart", () => {
   it("gives a connection whose token the fake forgot a fresh one, through the real adapter", async () => {
     // A restart: the fake no longer knows the token the connection holds.
     w.fake.state.tokens.clear();
-    await w.t.db.update(connections).set({ status: "needs_reauth", lastError: "Demo data" }).where(eq(connections.id, w.connection.id));
+    await w.t.db.update(connections).set({ status: "needs_reauth", health: "offline", lastError: "Demo data" }).where(eq(connections.id, w.connection.id));
     expect(await testPosConnection(w.t.db, w.tenant.restaurant.id)).toMatchObject({ ok: false });
 
     expect(await adoptSandboxConnections(w.t.db, w.fake)).toBe(1);
     const [row] = await w.t.db.select().from(connections).where(eq(connections.id, w.connection.id));
-    expect(row).toMatchObject({ status: "active", lastError: null });
+    expect(row).toMatchObject({ status: "active", health: "online", lastError: null });
     expect(await testPosConnection(w.t.db, w.tenant.restaurant.id)).toMatchObject({ ok: true });
   });
 
