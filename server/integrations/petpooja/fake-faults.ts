@@ -5,7 +5,7 @@
  * Targets are matched against the path WITHOUT the stage prefix: "POST /save_order",
  * "/update_order_status" (any method), "/mapped_*" (prefix) or "*".
  */
-import { FaultQueue, type FaultControl } from "../fake-kit/fault-queue";
+import { defaultFaultText, FaultQueue, retryAfterHeaders, type FaultControl } from "../fake-kit/fault-queue";
 
 export type FakePetpoojaFault = (
   | { status: 400 | 401 | 403 | 404 | 429 | 500 | 502 | 503; retryAfterSeconds?: number; errorCode?: string; message?: string }
@@ -17,20 +17,11 @@ export class PetpoojaFaultQueue extends FaultQueue<FakePetpoojaFault> {}
 
 /** Error bodies in PetPooja's failure shape `{success:"0", message, errorCode}` [ref §2.2]; codes are the fake's own. */
 export function faultBody(fault: Extract<FakePetpoojaFault, { status: number }>): { status: number; json: unknown; headers?: Record<string, string> } {
-  const defaults: Record<number, [string, string]> = {
-    400: ["BAD_REQUEST", "Injected fault: bad request."],
-    401: ["UNAUTHORIZED", "Invalid app_key, app_secret or access_token."],
-    403: ["FORBIDDEN", "Forbidden."],
-    404: ["NOT_FOUND", "Not found."],
-    429: ["TOO_MANY_REQUESTS", "Too many requests."],
-    500: ["INTERNAL_ERROR", "Injected fault: internal server error."],
-    502: ["BAD_GATEWAY", "Bad gateway."],
-    503: ["SERVICE_UNAVAILABLE", "Service unavailable."],
-  };
-  const [code, message] = defaults[fault.status] ?? ["ERROR", "Error."];
+  const [code, fallback] = defaultFaultText(fault.status);
+  const message = fault.status === 401 ? "Invalid app_key, app_secret or access_token." : fallback;
   return {
     status: fault.status,
     json: { success: "0", message: fault.message ?? message, errorCode: fault.errorCode ?? code },
-    ...(fault.retryAfterSeconds !== undefined ? { headers: { "Retry-After": String(fault.retryAfterSeconds) } } : {}),
+    ...retryAfterHeaders(fault),
   };
 }

@@ -10,9 +10,10 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { faultBody, PetpoojaFaultQueue, type FakePetpoojaFault } from "./fake-faults";
+import { faultBody, PetpoojaFaultQueue } from "./fake-faults";
 import { FAKE_PETPOOJA_APP, FAKE_PETPOOJA_REST_ID, seedMenu } from "./fake-seed";
 import { PETPOOJA_SIGNATURE_HEADER, petpoojaSignature } from "./signature";
+import { faultControl } from "../fake-kit/fault-queue";
 import { readBody, writeJson, type JsonReply } from "../fake-kit/http";
 
 import { itemStock } from "./fake-stock";
@@ -287,17 +288,8 @@ export async function startFakePetpooja(opts: StartFakePetpoojaOptions = {}): Pr
    *   GET    /__fake/state   → orders and their statuses
    */
   function fakeControl(method: string, path: string, json: Json | undefined): Reply | null {
-    if (path === "/__fake/faults" && method === "POST") {
-      const target = json?.target;
-      const fault = rec(json?.fault) as FakePetpoojaFault | undefined;
-      if (typeof target !== "string" || !fault) return { status: 400, json: { error: "target and fault are required" } };
-      faults.next(target, { ...fault, ...(json?.sticky ? { times: Infinity } : {}) });
-      return { status: 200, json: { pending: faults.pending } };
-    }
-    if (path === "/__fake/faults" && method === "DELETE") {
-      faults.clear();
-      return { status: 200, json: { pending: 0 } };
-    }
+    const fault = faultControl(faults, method, path, json);
+    if (fault) return fault;
     if (path === "/__fake/state" && method === "GET") {
       const orders = [...state.orders.values()].map((o) => ({ orderID: o.orderID, clientOrderID: o.clientOrderID, restID: o.restID, status: o.status }));
       return { status: 200, json: { orders: orders.length, order_list: orders, restaurants: [...state.restaurants.keys()] } };

@@ -4,7 +4,7 @@
  * request and answers late: "timed out after TouchBistro created the order".
  * Targets: "POST /api/v1/partner/locations/*" (prefix), "GET *", an exact path, or "*".
  */
-import { FaultQueue, type FaultControl } from "../fake-kit/fault-queue";
+import { defaultFaultText, FaultQueue, retryAfterHeaders, type FaultControl } from "../fake-kit/fault-queue";
 
 export type FakeTouchbistroFault = (
   | { status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 502 | 503; retryAfterSeconds?: number; code?: string; message?: string }
@@ -16,22 +16,11 @@ export class TouchbistroFaultQueue extends FaultQueue<FakeTouchbistroFault> {}
 
 /** Error bodies in the fake's error shape `{error:{code, message}}` (TouchBistro's is [U]). */
 export function faultBody(fault: Extract<FakeTouchbistroFault, { status: number }>): { status: number; json: unknown; headers?: Record<string, string> } {
-  const defaults: Record<number, [string, string]> = {
-    400: ["BAD_REQUEST", "Injected fault: bad request."],
-    401: ["UNAUTHORIZED", "Invalid authentication token."],
-    403: ["FORBIDDEN", "Forbidden."],
-    404: ["NOT_FOUND", "Not found."],
-    409: ["CONFLICT", "Conflict."],
-    422: ["VALIDATION_ERROR", "Injected fault: validation failed."],
-    429: ["TOO_MANY_REQUESTS", "Too many requests."],
-    500: ["INTERNAL_ERROR", "Injected fault: internal server error."],
-    502: ["BAD_GATEWAY", "Bad gateway."],
-    503: ["SERVICE_UNAVAILABLE", "Service unavailable."],
-  };
-  const [code, message] = defaults[fault.status] ?? ["ERROR", "Error."];
+  const [code, fallback] = defaultFaultText(fault.status);
+  const message = fault.status === 401 ? "Invalid authentication token." : fallback;
   return {
     status: fault.status,
     json: { error: { code: fault.code ?? code, message: fault.message ?? message } },
-    ...(fault.retryAfterSeconds !== undefined ? { headers: { "Retry-After": String(fault.retryAfterSeconds) } } : {}),
+    ...retryAfterHeaders(fault),
   };
 }

@@ -9,7 +9,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { faultBody, TouchbistroFaultQueue, type FakeTouchbistroFault } from "./fake-faults";
+import { faultBody, TouchbistroFaultQueue } from "./fake-faults";
+import { faultControl } from "../fake-kit/fault-queue";
 import { readBody, writeJson, type JsonReply } from "../fake-kit/http";
 
 export type { FakeTouchbistroFault } from "./fake-faults";
@@ -241,17 +242,8 @@ export async function startFakeTouchbistro(opts: StartFakeTouchbistroOptions = {
    *   POST   /__fake/orders/<id>/status  {"status":"ready"}  (id or external_reference)
    */
   function fakeControl(method: string, path: string, json: Json | undefined): Reply | null {
-    if (path === "/__fake/faults" && method === "POST") {
-      const target = json?.target;
-      const fault = rec(json?.fault) as FakeTouchbistroFault | undefined;
-      if (typeof target !== "string" || !fault) return { status: 400, json: { error: "target and fault are required" } };
-      faults.next(target, { ...fault, ...(json?.sticky ? { times: Infinity } : {}) });
-      return { status: 200, json: { pending: faults.pending } };
-    }
-    if (path === "/__fake/faults" && method === "DELETE") {
-      faults.clear();
-      return { status: 200, json: { pending: 0 } };
-    }
+    const fault = faultControl(faults, method, path, json);
+    if (fault) return fault;
     if (path === "/__fake/state" && method === "GET") {
       const orders = [...state.orders.values()].map(view);
       return { status: 200, json: { orders: orders.length, order_list: orders, locations: [...state.locations.keys()] } };
