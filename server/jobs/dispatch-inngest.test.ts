@@ -55,4 +55,12 @@ describe("dispatch (Inngest driver)", () => {
     await windowed;
     expect(sent.calls[1]).toEqual([heartbeat("w3"), heartbeat("now")]);
   });
+
+  it("a full batch does not wait out its window", async () => {
+    const { dispatch } = await import("./dispatch");
+    const many = Array.from({ length: 200 }, (_, i) => dispatch(heartbeat(`b${i}`), { batchWindowMs: 10_000 }));
+    await Promise.all(many);
+    expect(sent.calls).toHaveLength(1);
+    expect(sent.calls[0]).toHaveLength(200);
+  });
 });

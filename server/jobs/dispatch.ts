@@ -26,6 +26,8 @@ export async function dispatch(event: AppEvent, opts: DispatchOptions = {}): Pro
 type Pending = { event: AppEvent; resolve: () => void; reject: (error: unknown) => void };
 let pending: Pending[] = [];
 let scheduled: "turn" | "window" | null = null;
+/** A full batch goes at once rather than waiting out its window (one request stays small). */
+const MAX_BATCH = 200;
 
 /**
  * Events dispatched together go to Inngest in one request (its event API takes an array
@@ -36,11 +38,12 @@ let scheduled: "turn" | "window" | null = null;
 function sendBatched(event: AppEvent, windowMs: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     pending.push({ event, resolve, reject });
-    if (windowMs <= 0 && scheduled !== "turn") {
-      // A caller waiting on its send: flush this turn, taking along any windowed events.
+    const now = windowMs <= 0 || pending.length >= MAX_BATCH;
+    if (now && scheduled !== "turn") {
+      // A caller waiting on its send, or a full batch: flush this turn, windowed events too.
       scheduled = "turn";
       setImmediate(flush);
-    } else if (windowMs > 0 && scheduled === null) {
+    } else if (!now && scheduled === null) {
       scheduled = "window";
       setTimeout(flush, windowMs);
     }

@@ -12,6 +12,9 @@ export async function readRawBody(req: Request, limit = MAX_WEBHOOK_BODY_BYTES):
     return { ok: false };
   }
   if (!req.body) return { ok: true, text: "" };
+  // A declared length frames the body (RFC 9112 §6.3): the server reads exactly that many
+  // bytes, so a body within the limit can be taken whole, without the chunk loop below.
+  if (Number.isFinite(declared) && req.headers.has("content-length")) return { ok: true, text: await req.text() };
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -17,9 +17,10 @@ export function redactHeaders(headers: Headers): Record<string, string> {
   return out;
 }
 
-/** Postgres text cannot hold U+0000. */
+/** Postgres text cannot hold U+0000, nor a lone UTF-16 surrogate (say, from a `"\ud800"` in a parsed body). */
 export function storable(text: string, max = Infinity): string {
-  const clean = text.includes("\u0000") ? text.replaceAll("\u0000", "\uFFFD") : text;
+  const whole = text.isWellFormed() ? text : text.toWellFormed();
+  const clean = whole.includes("\u0000") ? whole.replaceAll("\u0000", "\uFFFD") : whole;
   return clean.length > max ? clean.slice(0, max) : clean;
 }
 

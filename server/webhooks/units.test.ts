@@ -29,6 +29,7 @@ describe("redaction", () => {
   it("makes text storable in Postgres", () => {
     expect(storable("a\u0000b")).toBe("a\uFFFDb");
     expect(storable("abcdef", 3)).toBe("abc");
+    expect(storable("id-\ud800-x")).toBe("id-\uFFFD-x");
   });
 });
 
@@ -38,6 +39,8 @@ describe("raw body", () => {
     expect(await readRawBody(new Request("http://x/", { method: "POST", body: "x".repeat(11) }), 10)).toEqual({ ok: false });
     expect(await readRawBody(new Request("http://x/", { method: "POST", headers: { "content-length": "999999" }, body: "x" }), 10)).toEqual({ ok: false });
     expect(await readRawBody(new Request("http://x/", { method: "POST" }))).toEqual({ ok: true, text: "" });
+    const framed = new Request("http://x/", { method: "POST", headers: { "content-length": "10" }, body: "héllo €" });
+    expect(await readRawBody(framed)).toEqual({ ok: true, text: "héllo €" });
   });
 });
 

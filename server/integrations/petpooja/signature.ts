@@ -13,7 +13,10 @@ export function petpoojaSignature(secret: string, rawBody: string): string {
   return `sha256=${createHmac("sha256", secret).update(rawBody, "utf8").digest("hex")}`;
 }
 
-/** Constant time over equal-length digests, whatever the inputs' lengths. */
+/**
+ * Constant time over equal-length digests, whatever the inputs' lengths: for a bearer secret,
+ * whose length should not leak either.
+ */
 export function safeEqual(expected: string, received: string): boolean {
   const a = createHash("sha256").update(expected, "utf8").digest();
   const b = createHash("sha256").update(received, "utf8").digest();

@@ -15,6 +15,7 @@
 import { createHash } from "node:crypto";
 import { AppError } from "~/server/errors";
 import type { ParsedWebhookEvent, WebhookCapability, WebhookRequest } from "../types";
+import { signatureEquals } from "../signature-equals";
 import { PETPOOJA_SIGNATURE_HEADER, petpoojaSignature, safeEqual } from "./signature";
 import { petpoojaStatusOf } from "./status-map";
 
@@ -46,7 +47,7 @@ export function createPetpoojaWebhooks(opts: { schemes: PetpoojaWebhookScheme[] 
     let ok = false;
     for (const secret of secrets) {
       if (!secret) continue;
-      if (signature && safeEqual(petpoojaSignature(secret, req.rawBody), signature.trim())) ok = true;
+      if (signature && signatureEquals(petpoojaSignature(secret, req.rawBody), signature.trim())) ok = true;
       if (bearer && safeEqual(secret, bearer)) ok = true;
     }
     return ok;

@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { AppError } from "~/server/errors";
 import type { ParsedWebhookEvent, WebhookCapability, WebhookRequest } from "../types";
-import { SQUARE_SIGNATURE_HEADER, signatureMatches, squareSignature } from "./signature";
+import { signatureEquals } from "../signature-equals";
+import { SQUARE_SIGNATURE_HEADER, squareSignature } from "./signature";
 import { squareStatusOf, squareVendorState } from "./status-map";
 
 /**
@@ -22,7 +23,7 @@ function verify(req: WebhookRequest, secrets: string[]): boolean {
   // No early exit: the time taken does not reveal which secret matched.
   for (const secret of secrets) {
     if (!secret) continue;
-    if (signatureMatches(squareSignature(secret, req.url, req.rawBody), received)) ok = true;
+    if (signatureEquals(squareSignature(secret, req.url, req.rawBody), received)) ok = true;
   }
   return ok;
 }
