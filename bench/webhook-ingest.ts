@@ -209,6 +209,7 @@ async function startNext(p: number): Promise<ChildProcess> {
     SQUARE_WEBHOOK_SIGNATURE_KEY: SQUARE_KEY,
     SQUARE_WEBHOOK_URL: squareUrlFor(p),
     LOG_LEVEL: "error",
+    NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? "",
   };
   // Production demands a database URL unless PGlite is asked for by name.
   if (!serverUrl) env.DATABASE_DRIVER = "pglite";

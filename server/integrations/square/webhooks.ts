@@ -39,6 +39,7 @@ const envelopeSchema = z.object({
 type Envelope = z.infer<typeof envelopeSchema>;
 
 const orderNoticeSchema = z.object({ order_id: z.string().optional(), state: z.string().optional() });
+const noticeLocationSchema = z.object({ location_id: z.string() });
 const fulfillmentUpdateSchema = z.array(z.object({ new_state: z.string().optional() })).optional();
 const inventoryCountsSchema = z.array(
   z.object({ catalog_object_id: z.string(), state: z.string().optional(), quantity: z.string().optional() }),
@@ -57,7 +58,7 @@ function parse(rawBody: string): ParsedWebhookEvent[] {
   // (and, for order notices, the location) so the ingress can route the event to a connection.
   const e = envelope.data;
   const key = e.type === "order.created" ? "order_created" : e.type === "order.updated" ? "order_updated" : "order_fulfillment_updated";
-  const locationId = z.object({ location_id: z.string() }).safeParse(e.data?.object?.[key]);
+  const locationId = noticeLocationSchema.safeParse(e.data?.object?.[key]);
   const routing = {
     ...(e.merchant_id ? { merchantId: e.merchant_id } : {}),
     ...(locationId.success ? { locationId: locationId.data.location_id } : {}),
