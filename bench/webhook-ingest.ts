@@ -7,7 +7,9 @@
  *
  *   npx tsx bench/webhook-ingest.ts                                              # PGlite
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/webhook-ingest.ts
- *   BENCH_SECONDS=10 BENCH_REBUILD=1 …   (REBUILD: run `next build` first; done anyway without a build)
+ *   BENCH_SECONDS=5 BENCH_ROUNDS=3 BENCH_ONLY=petpooja BENCH_REBUILD=1 …
+ *     (REBUILD: run `next build` first, done anyway without a build; ONLY: some targets)
+ *   BENCH_PROFILE=<dir>  a V8 CPU profile of the server · BENCH_SERVER_NODE_OPTIONS  its NODE_OPTIONS
  *
  * Every request carries a new event id, so none is a replay: each one is verified, stored and
  * dispatched. Dispatch goes where it goes in production: to the Inngest event API, here a local
