@@ -31,4 +31,12 @@ describe("inline driver", () => {
     await driver.run({ name: "switchboard/heartbeat.requested", data: { requestedBy: "u1" } });
     expect((await heartbeat())?.runCount).toBe(before + 1);
   });
+
+  it("a stop right after a dispatch waits for that event's run", async () => {
+    const driver = new InlineDriver(t.db);
+    const before = (await heartbeat())?.runCount ?? 0;
+    driver.dispatch({ name: "switchboard/heartbeat.requested", data: { requestedBy: "u2" } });
+    await driver.stop();
+    expect((await heartbeat())?.runCount).toBe(before + 1);
+  });
 });

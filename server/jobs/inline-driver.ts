@@ -58,7 +58,8 @@ export class InlineDriver {
   dispatch(event: AppEvent): void {
     const debounce = debounces[event.name] as { key: (d: unknown) => string; periodMs: () => number } | undefined;
     if (!debounce) {
-      setImmediate(() => void this.track(this.run(event)));
+      // Tracked from now, not from when it starts: a stop() right after this call waits for it.
+      void this.track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.run(event)));
       return;
     }
     // Like Inngest's debounce: every event restarts the key's window; the last one runs.
