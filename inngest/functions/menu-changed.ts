@@ -1,4 +1,4 @@
-import { menuSyncDebounceSeconds } from "~/server/menu/sync/settings";
+import { MENU_SYNC_DEBOUNCE_MAX_WAIT_SECONDS, menuSyncDebounceSeconds } from "~/server/menu/sync/settings";
 import { inngest } from "../client";
 import { menuChanged } from "../events";
 
@@ -11,7 +11,7 @@ export const menuChangedDebounce = inngest.createFunction(
   {
     id: "menu-changed-debounce",
     triggers: [menuChanged],
-    debounce: { key: "event.data.connectionId", period: `${menuSyncDebounceSeconds()}s`, timeout: "10m" },
+    debounce: { key: "event.data.connectionId", period: `${menuSyncDebounceSeconds()}s`, timeout: `${MENU_SYNC_DEBOUNCE_MAX_WAIT_SECONDS}s` },
   },
   async ({ event, step }) => {
     await step.sendEvent("request-menu-sync", {

@@ -18,7 +18,7 @@ export class InlineDriver {
   /** Work started and not yet finished, so stop() can let it complete. */
   private inflight = new Set<Promise<unknown>>();
   /** Debounced events waiting for their window to pass: key → timer and latest event. */
-  private debounced = new Map<string, { timer: NodeJS.Timeout; event: AppEvent }>();
+  private debounced = new Map<string, { timer: NodeJS.Timeout; event: AppEvent; firstAt: number }>();
   private readonly ctx: JobContext;
 
   constructor(db: Db) {
@@ -56,22 +56,25 @@ export class InlineDriver {
 
   /** Run an event's handler after the caller's response; failures are logged, never thrown. */
   dispatch(event: AppEvent): void {
-    const debounce = debounces[event.name] as { key: (d: unknown) => string; periodMs: () => number } | undefined;
+    const debounce = debounces[event.name] as { key: (d: unknown) => string; periodMs: () => number; maxWaitMs: number } | undefined;
     if (!debounce) {
       // Tracked from now, not from when it starts: a stop() right after this call waits for it.
       void this.track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.run(event)));
       return;
     }
-    // Like Inngest's debounce: every event restarts the key's window; the last one runs.
+    // Like Inngest's debounce: every event restarts the key's window; the last one runs, at the
+    // latest maxWaitMs after the first one of the burst.
     const key = `${event.name}:${debounce.key(event.data)}`;
     const pending = this.debounced.get(key);
     if (pending) clearTimeout(pending.timer);
+    const firstAt = pending?.firstAt ?? Date.now();
+    const delay = Math.max(0, Math.min(debounce.periodMs(), firstAt + debounce.maxWaitMs - Date.now()));
     const timer = setTimeout(() => {
       this.debounced.delete(key);
       void this.track(this.run(event));
-    }, debounce.periodMs());
+    }, delay);
     timer.unref();
-    this.debounced.set(key, { timer, event });
+    this.debounced.set(key, { timer, event, firstAt });
   }
 
   /** Run an event's handler now and wait for it (tests, and `dispatch` under the hood). */

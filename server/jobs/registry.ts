@@ -15,7 +15,7 @@ import { refreshMetricsRollups } from "~/server/metrics/rollup";
 import { monitorConnectionHealth } from "~/server/monitoring/check-connection-health";
 import { runNightlyMenuSync } from "~/server/menu/sync/nightly";
 import { runMenuSync } from "~/server/menu/sync/run-sync";
-import { menuSyncDebounceMs } from "~/server/menu/sync/settings";
+import { MENU_SYNC_DEBOUNCE_MAX_WAIT_SECONDS, menuSyncDebounceMs } from "~/server/menu/sync/settings";
 import { pushAvailabilityChange } from "~/server/menu/availability/push";
 import { expireSnoozesAndPush, redriveFailedPushes } from "~/server/menu/availability/jobs";
 
@@ -39,10 +39,11 @@ export const handlers: { [N in EventName]: (data: EventData<N>, ctx: JobContext)
 
 /**
  * Events gathered per key: the in-process driver runs the handler once, with the last event,
- * when no event of that key arrived for the period (Inngest's `debounce`, same key and period).
+ * when no event of that key arrived for the period, or once `maxWaitMs` passed since the first
+ * (Inngest's `debounce`, same key, period and timeout).
  */
-export const debounces: { [N in EventName]?: { key: (data: EventData<N>) => string; periodMs: () => number } } = {
-  "switchboard/menu.changed": { key: (data) => data.connectionId, periodMs: menuSyncDebounceMs },
+export const debounces: { [N in EventName]?: { key: (data: EventData<N>) => string; periodMs: () => number; maxWaitMs: number } } = {
+  "switchboard/menu.changed": { key: (data) => data.connectionId, periodMs: menuSyncDebounceMs, maxWaitMs: MENU_SYNC_DEBOUNCE_MAX_WAIT_SECONDS * 1_000 },
 };
 
 export type Schedule = {

@@ -11,3 +11,10 @@ export function menuSyncDebounceSeconds(): number {
 export function menuSyncDebounceMs(): number {
   return menuSyncDebounceSeconds() * 1_000;
 }
+
+/**
+ * A POS that keeps sending menu webhooks (a busy back office) must not postpone the sync for
+ * ever: the burst is synced at the latest this long after its first webhook (Inngest's
+ * debounce `timeout`, and the in-process driver's max wait).
+ */
+export const MENU_SYNC_DEBOUNCE_MAX_WAIT_SECONDS = 600;
