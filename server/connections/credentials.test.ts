@@ -5,7 +5,7 @@ import { AppError } from "~/server/errors";
 import { squareWorld } from "~/server/testing/square-world";
 import { freshCredentials, readCredentials, saveCredentials } from "./credentials";
 
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => undefined }));
+vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => undefined, dispatchSoon: () => undefined }));
 
 let w: Awaited<ReturnType<typeof squareWorld>>;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const sent = vi.hoisted(() => ({ calls: [] as unknown[][], fail: false }));
-vi.mock("./driver", () => ({ jobsDriver: async () => ({ name: "inngest", inline: null }) }));
+vi.mock("./driver", () => ({ jobsDriver: async () => ({ name: "inngest", inline: null }), readyJobsDriver: () => ({ name: "inngest", inline: null }) }));
 vi.mock("~/inngest/client", () => ({
   inngest: {
     send: async (events: unknown[]) => {
@@ -62,5 +62,33 @@ describe("dispatch (Inngest driver)", () => {
     await Promise.all(many);
     expect(sent.calls).toHaveLength(1);
     expect(sent.calls[0]).toHaveLength(200);
+  });
+
+  it("fire-and-forget calls of one window share a send and one keep-alive that covers it", async () => {
+    const { dispatchSoon } = await import("./dispatch");
+    const kept: Promise<unknown>[] = [];
+    const keepAlive = (p: Promise<unknown>) => void kept.push(p);
+    dispatchSoon(heartbeat("s1"), { windowMs: 20, keepAlive });
+    dispatchSoon(heartbeat("s2"), { windowMs: 20, keepAlive });
+    dispatchSoon(heartbeat("s3"), { windowMs: 20, keepAlive });
+    expect(kept).toHaveLength(1);
+    expect(sent.calls).toHaveLength(0);
+    await kept[0];
+    expect(sent.calls).toEqual([[heartbeat("s1"), heartbeat("s2"), heartbeat("s3")]]);
+  });
+
+  it("a failed fire-and-forget send is logged, never thrown; an invalid event is refused at once", async () => {
+    const { dispatchSoon } = await import("./dispatch");
+    const { logger } = await import("~/server/logger");
+    const error = vi.spyOn(logger, "error").mockImplementation(() => undefined);
+    sent.fail = true;
+    const kept: Promise<unknown>[] = [];
+    dispatchSoon(heartbeat("f1"), { windowMs: 5, keepAlive: (p) => void kept.push(p) });
+    dispatchSoon(heartbeat("f2"), { windowMs: 5 });
+    await kept[0];
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error.mock.calls[0]![0]).toBe("jobs.dispatch_failed");
+    expect(() => dispatchSoon(heartbeat(""), { windowMs: 5 })).toThrow();
+    error.mockRestore();
   });
 });

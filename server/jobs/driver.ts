@@ -6,7 +6,7 @@ import { InlineDriver } from "./inline-driver";
 export type JobsDriverName = "inngest" | "inline";
 
 type State = { name: JobsDriverName; inline: InlineDriver | null };
-const g = globalThis as { __switchboardJobs?: Promise<State> };
+const g = globalThis as { __switchboardJobs?: Promise<State>; __switchboardJobsReady?: State };
 
 const DEV_SERVER_DEFAULT = "http://localhost:8288";
 
@@ -44,6 +44,11 @@ async function init(): Promise<State> {
 
 /** The process's jobs driver, started once. */
 export function jobsDriver(): Promise<State> {
-  g.__switchboardJobs ??= init();
+  g.__switchboardJobs ??= init().then((state) => (g.__switchboardJobsReady = state));
   return g.__switchboardJobs;
+}
+
+/** The driver once it has started, without waiting: null before (hot paths that must not await). */
+export function readyJobsDriver(): State | null {
+  return g.__switchboardJobsReady ?? null;
 }

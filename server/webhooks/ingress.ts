@@ -11,7 +11,7 @@
  * ids cannot be probed); 413 over 256 KB.
  */
 import type { Db } from "~/db/client";
-import { dispatch } from "~/server/jobs/dispatch";
+import { dispatchSoon, type KeepAlive } from "~/server/jobs/dispatch";
 import { getProvider, isProviderId } from "~/server/integrations/registry";
 import type { ParsedWebhookEvent } from "~/server/integrations/types";
 import { logger } from "~/server/logger";
@@ -28,7 +28,7 @@ const reply = (status: number, body: Record<string, unknown>) => Response.json(b
 const NOT_FOUND = () => reply(404, { ok: false, error: "Not found" });
 
 /** Where work that must outlive the response goes (Next's `after` in a route handler). */
-export type IngressOptions = { afterResponse: (work: Promise<unknown>) => void; now?: Date };
+export type IngressOptions = { afterResponse: KeepAlive; now?: Date };
 const DISPATCH_WINDOW_MS = 50;
 
 export async function receiveWebhook(db: Db, req: Request, target: WebhookTarget, opts: IngressOptions = { afterResponse: () => {} }): Promise<Response> {
@@ -145,13 +145,10 @@ export async function receiveWebhook(db: Db, req: Request, target: WebhookTarget
   if (!id) return duplicate();
   // The stored row is the durable record, so the answer does not wait for the dispatch: it
   // goes out after the response, batched with the other calls of the next DISPATCH_WINDOW_MS
-  // into one send (each send costs ~0.3 ms of this process's CPU; bench/webhook-ingest.ts).
-  // If it fails the row is still due and the webhook sweeper picks it up.
-  opts.afterResponse(
-    dispatch({ name: "switchboard/webhook.received", data: { webhookEventId: id, provider, connectionId: connection.id } }, { batchWindowMs: DISPATCH_WINDOW_MS }).catch(
-      (error: unknown) => logger.error("webhook.dispatch_failed", { provider, webhookEventId: id, error }),
-    ),
-  );
+  // into one send (each send costs ~0.3 ms of this process's CPU; bench/webhook-ingest.ts),
+  // and nothing of this call is kept until then but the event. If the send fails the row is
+  // still due and the webhook sweeper picks it up.
+  dispatchSoon({ name: "switchboard/webhook.received", data: { webhookEventId: id, provider, connectionId: connection.id } }, { windowMs: DISPATCH_WINDOW_MS, keepAlive: opts.afterResponse });
   return reply(200, { ok: true });
 }
 

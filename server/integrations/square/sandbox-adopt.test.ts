@@ -5,7 +5,7 @@ import { testPosConnection } from "~/server/connections/pos-actions";
 import { squareWorld } from "~/server/testing/square-world";
 import { adoptSandboxConnections } from "./sandbox-adopt";
 
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => {} }));
+vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => {}, dispatchSoon: () => {} }));
 
 let w: Awaited<ReturnType<typeof squareWorld>>;
 beforeEach(async () => {

@@ -5,7 +5,7 @@ import { FAKE_PETPOOJA_REST_ID } from "~/server/integrations/petpooja/fake";
 import { petpoojaWorld } from "~/server/integrations/petpooja/world";
 import { runMenuSync } from "./run-sync";
 
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => {} }));
+vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => {}, dispatchSoon: () => {} }));
 
 let w: Awaited<ReturnType<typeof petpoojaWorld>>;
 beforeAll(async () => {
