@@ -5,7 +5,7 @@ import type { webhookEvents } from "~/db/schema";
 import { logger } from "~/server/logger";
 import { redactHeaders, storable } from "./redact";
 
-export type StoredCall = typeof webhookEvents.$inferInsert;
+type StoredCall = typeof webhookEvents.$inferInsert;
 type CallRow = Omit<StoredCall, "headers">;
 
 /**
