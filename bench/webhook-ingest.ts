@@ -93,7 +93,7 @@ const eventsSent = async () => ((await (await fetch(`${sinkUrl}/count`)).json())
 // ─── next start ─────────────────────────────────────────────────────────────────────────
 if (process.env.BENCH_REBUILD || !existsSync(".next/BUILD_ID")) {
   console.log("building (next build)…");
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", AUTH_SECRET } });
   if (build.status !== 0) throw new Error("next build failed");
 }
 const port = await freePort();
