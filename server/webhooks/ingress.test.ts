@@ -10,7 +10,10 @@ import { connections, orderStatusHistory, orders, webhookEvents } from "~/db/sch
 import { registerSandbox } from "~/server/integrations/runtime";
 import { FAKE_SQUARE_CLIENT_ID, FAKE_SQUARE_CLIENT_SECRET } from "~/server/integrations/square/fake";
 import { SQUARE_SIGNATURE_HEADER, squareSignature } from "~/server/integrations/square/signature";
+import { saveConnection } from "~/server/connections/manage";
+import { createOrder } from "~/server/orders/create-order";
 import { runSyncJob } from "~/server/sync/run-job";
+import { makeTenant } from "~/server/testing/factories";
 import { squareWorld } from "~/server/testing/square-world";
 import { callWebhookRoute, startWebhookReceiver } from "~/server/testing/webhook-receiver";
 import { processWebhookEvent, sweepWebhookEvents } from "./process";
@@ -214,6 +217,53 @@ describe("rejections: stored, logged, no order touched", () => {
     const at = `${receiver.origin}/api/webhooks/square/order-status/${w.connection.id}`;
     expect((await post(envelope(), { at })).status).toBe(200);
     expect(await lastRow()).toMatchObject({ status: "received", connectionId: w.connection.id });
+  });
+
+  it("two restaurants on one Square location (virtual brands): an order's events reach the restaurant that pushed it", async () => {
+    // A second brand cooking in the same kitchen: its own restaurant, the same merchant and location.
+    const brand = await makeTenant(w.t.db);
+    const token = w.fake.issueToken();
+    const second = await saveConnection(w.t.db, { organizationId: brand.org.id, userId: brand.user.id }, {
+      restaurantId: brand.restaurant.id,
+      provider: "square",
+      credentials: { accessToken: token.accessToken, refreshToken: token.refreshToken, expiresAt: token.expiresAt },
+      locationId: w.connection.externalLocationId!,
+      merchantId: w.connection.externalMerchantId!,
+    });
+    try {
+      const { order, job } = await createOrder(w.t.db, brand.org.id, {
+        restaurantId: brand.restaurant.id,
+        externalId: `MKT-BRAND-${Date.now()}`,
+        currency: "USD",
+        customer: { name: "Priya Raman", phone: "+14155550101" },
+        type: "pickup",
+        items: [{ dishId: "dish-paneer", name: "Paneer Butter Masala", quantity: 1, unitPrice: 1450 }],
+      });
+      await runSyncJob(w.t.db, job.id);
+      const [pushed] = await w.t.db.select().from(orders).where(eq(orders.id, order.id));
+      await w.fake.flushWebhooks();
+      h.dispatched.length = 0;
+
+      await w.fake.advanceOrder(pushed!.posOrderId!, "PREPARED");
+      // Filed at ingest under the older connection of the two (the sender names only merchant + location) …
+      expect((await rows()).filter((r) => r.status === "received").every((r) => r.connectionId === w.connection.id)).toBe(true);
+      const outcomes = await drain();
+      // … and processed against the one whose restaurant has the order.
+      expect(outcomes.map((o) => o.status)).toContain("processed");
+      expect((await w.t.db.select().from(orders).where(eq(orders.id, order.id)))[0]!.status).toBe("ready");
+      const processed = (await rows()).filter((r) => r.status === "processed" && r.orderId === order.id);
+      expect(processed.length).toBeGreaterThan(0);
+      expect(processed.every((r) => r.connectionId === second.id)).toBe(true);
+
+      // A menu change on the shared POS resyncs both restaurants.
+      h.dispatched.length = 0;
+      expect(await w.fake.emitWebhook({ notificationUrl: url, signatureKey: KEY, type: "catalog.version.updated", data: { type: "catalog", id: "", object: { catalog_version: { updated_at: new Date().toISOString() } } } })).toBe(200);
+      await drain();
+      const resynced = h.dispatched.filter((e) => e.name === "switchboard/menu.changed").map((e) => e.data.connectionId);
+      expect(resynced.sort()).toEqual([w.connection.id, second.id].sort());
+    } finally {
+      await w.t.db.update(connections).set({ status: "disconnected" }).where(eq(connections.id, second.id));
+    }
   });
 
   // Last: it takes the shared connection offline.

@@ -16,7 +16,8 @@ import { dispatch } from "~/server/jobs/dispatch";
 import { logger } from "~/server/logger";
 import { applyPosStatus } from "~/server/status/apply-status";
 import { applyStockEvent } from "~/server/menu/availability/apply-stock-event";
-import { connectionForEvents, liveConnectionById, type Connection } from "./routing";
+import { ingressProfile } from "./profiles";
+import { connectionsForEvents, liveConnectionById, type Connection } from "./routing";
 
 export const MAX_WEBHOOK_ATTEMPTS = 8;
 /** 30 s, 1, 2, 4 … min, capped at an hour. Also the claim lease, so a crashed run is retried. */
@@ -37,6 +38,8 @@ export async function processWebhookEvent(db: Db, id: string, now = new Date()):
     const outcome = await handle(db, row);
     await finish({
       status: outcome.status,
+      // Filed under the connection it turned out to concern (one of several sharing a sender).
+      ...(outcome.connectionId ? { connectionId: outcome.connectionId } : {}),
       orderId: outcome.orderIds?.[0] ?? null,
       errorMessage: outcome.error ?? null,
       processedAt: new Date(),
@@ -52,54 +55,77 @@ export async function processWebhookEvent(db: Db, id: string, now = new Date()):
   }
 }
 
-type HandledOutcome = ProcessOutcome & { status: "processed" | "unmatched" | "ignored" };
+type HandledOutcome = ProcessOutcome & { status: "processed" | "unmatched" | "ignored"; connectionId?: string };
 
 async function handle(db: Db, row: typeof webhookEvents.$inferSelect): Promise<HandledOutcome> {
   if (!isProviderId(row.provider)) return { status: "ignored", error: "Unknown provider" };
   const provider = getProvider(row.provider);
   const events = provider.webhooks!.parse(row.rawBody);
-  const connection = row.connectionId
-    ? await liveConnectionById(db, row.provider, row.connectionId)
-    : await connectionForEvents(db, row.provider, events);
-  if (!connection) return { status: "unmatched", error: "No live connection for this event" };
-  if (!row.connectionId) await db.update(webhookEvents).set({ connectionId: connection.id }).where(eq(webhookEvents.id, row.id));
+  const candidates = await connectionsConcerned(db, row, events);
+  if (candidates.length === 0) return { status: "unmatched", error: "No live connection for this event" };
 
   const orderIds: string[] = [];
-  let matched = false;
+  let matchedConnection: Connection | null = null;
   let handled = false;
-  let menuQueued = false;
+  const menuQueued = new Set<string>();
   for (const event of events) {
     if (event.kind === "auth_revoked") {
-      // The merchant revoked our access in the vendor's dashboard: stop using the tokens, tell the seller.
-      handled = matched = true;
-      await markNeedsReauth(db, connection, `${provider.metadata.name} authorization was revoked`);
+      // The merchant revoked our access in the vendor's dashboard: stop using the tokens, tell the
+      // seller. A revocation is the merchant's, so every restaurant on that merchant is cut off.
+      handled = true;
+      for (const connection of candidates) await markNeedsReauth(db, connection, `${provider.metadata.name} authorization was revoked`);
+      matchedConnection ??= candidates[0]!;
       continue;
     }
     if (event.kind === "menu_changed") {
-      // One debounced sync per connection however many menu events arrive (issue 5 trigger c).
-      if (!menuQueued) {
+      // One debounced sync per connection however many menu events arrive (issue 5 trigger c);
+      // restaurants sharing the POS menu all resync.
+      for (const connection of candidates) {
+        if (menuQueued.has(connection.id)) continue;
+        menuQueued.add(connection.id);
         await dispatch({ name: "switchboard/menu.changed", data: { connectionId: connection.id, provider: connection.provider, webhookEventId: row.id } });
       }
-      handled = matched = menuQueued = true;
+      handled = true;
+      matchedConnection ??= candidates[0]!;
       continue;
     }
     if (event.kind === "stock_changed") {
       handled = true;
-      if (await applyStockEvent(db, connection, event, row.receivedAt)) matched = true;
+      for (const connection of candidates) if (await applyStockEvent(db, connection, event, row.receivedAt)) matchedConnection ??= connection;
       continue;
     }
     if (event.kind !== "order_status") continue;
     handled = true;
-    const orderId = await applyOrderStatus(db, connection, event);
-    if (orderId) {
-      matched = true;
+    // The order is on exactly one of the connections: the one whose restaurant pushed it.
+    for (const connection of candidates) {
+      const orderId = await applyOrderStatus(db, connection, event);
+      if (!orderId) continue;
+      matchedConnection ??= connection;
       orderIds.push(orderId);
+      break;
     }
   }
-  // Menu and stock events are stored and verified here; their processors belong to the menu and
-  // inventory modules.
-  if (!handled) return { status: "ignored", error: `No processor for ${events.map((e) => e.kind).join(", ")} yet` };
-  return matched ? { status: "processed", orderIds } : { status: "unmatched", error: events.some((e) => e.kind === "stock_changed") ? "No menu item with this POS id" : "No order with this POS order id" };
+  // Kinds without a processor (yet) are stored and verified, and left as ignored.
+  if (!handled) return { status: "ignored", error: `No processor for ${events.map((e) => e.kind).join(", ")} yet`, connectionId: candidates[0]!.id };
+  if (!matchedConnection) {
+    const error = events.some((e) => e.kind === "stock_changed") ? "No menu item with this POS id" : "No order with this POS order id";
+    return { status: "unmatched", error, connectionId: candidates[0]!.id };
+  }
+  return { status: "processed", orderIds, connectionId: matchedConnection.id };
+}
+
+/**
+ * The connections a stored call may concern. A call signed with a restaurant's own secret, or
+ * filed under the connection its URL named by a provider without app-wide signing, concerns
+ * that connection only. An app-signed call (Square: one key for every merchant) names its
+ * sender in the body, and every live connection of that sender is a candidate: the one it was
+ * filed under first.
+ */
+async function connectionsConcerned(db: Db, row: typeof webhookEvents.$inferSelect, events: ParsedWebhookEvent[]): Promise<Connection[]> {
+  const filed = row.connectionId ? await liveConnectionById(db, row.provider, row.connectionId) : null;
+  if (ingressProfile(row.provider).signing !== "app") return filed ? [filed] : row.connectionId ? [] : await connectionsForEvents(db, row.provider, events);
+  const senders = await connectionsForEvents(db, row.provider, events);
+  return filed ? [filed, ...senders.filter((c) => c.id !== filed.id)] : senders;
 }
 
 /** Thin notice → the POS's current order → our status. Returns the order id when the order is ours. */

@@ -1,4 +1,4 @@
-import { and, eq, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, ne, or, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { prepared } from "~/db/prepared";
 import { connections } from "~/db/schema";
@@ -34,11 +34,16 @@ export async function liveConnectionById(db: Db, provider: string, id: string): 
   return row ?? null;
 }
 
-/** The live connection an event is about, by the merchant/location the vendor named. */
-export async function connectionForEvents(db: Db, provider: string, events: ParsedWebhookEvent[]): Promise<Connection | null> {
+/**
+ * Every live connection an event's sender may be, by the merchant/location the vendor named:
+ * those at the event's location when any is, else every one of the merchant. Several can share
+ * a POS location (virtual brands cooking in one kitchen, each its own restaurant here), so a
+ * caller that acts on the event must find which of them it concerns (process.ts).
+ */
+export async function connectionsForEvents(db: Db, provider: string, events: ParsedWebhookEvent[]): Promise<Connection[]> {
   const merchantId = events.find((e) => e.merchantId)?.merchantId;
   const locationId = events.find((e) => e.locationId)?.locationId;
-  if (!merchantId && !locationId) return null;
+  if (!merchantId && !locationId) return [];
   const rows = await db
     .select()
     .from(connections)
@@ -51,7 +56,14 @@ export async function connectionForEvents(db: Db, provider: string, events: Pars
           locationId ? eq(connections.externalLocationId, locationId) : undefined,
         ),
       ),
-    );
-  // A merchant with several restaurants: prefer the one at the event's location.
-  return rows.find((r) => locationId && r.externalLocationId === locationId) ?? rows.find((r) => !merchantId || r.externalMerchantId === merchantId) ?? null;
+    )
+    // Oldest first, so the first of several is the same on every call and every instance.
+    .orderBy(asc(connections.createdAt), asc(connections.id));
+  const atLocation = locationId ? rows.filter((r) => r.externalLocationId === locationId) : [];
+  return atLocation.length > 0 ? atLocation : rows.filter((r) => r.externalMerchantId === merchantId);
+}
+
+/** The connection a sender-routed call is filed under (ingress): the first of connectionsForEvents. */
+export async function connectionForEvents(db: Db, provider: string, events: ParsedWebhookEvent[]): Promise<Connection | null> {
+  return (await connectionsForEvents(db, provider, events))[0] ?? null;
 }
