@@ -157,7 +157,7 @@ export type ParsedWebhookEvent = WebhookEventRouting & (
   | { kind: "menu_changed"; eventId: string; occurredAt: Date }
   | { kind: "stock_changed"; eventId: string; posItemId: string; available: boolean; occurredAt: Date }
   | { kind: "auth_revoked"; eventId: string; merchantId?: string; occurredAt: Date }
-  | { kind: "ignored"; eventId: string; type: string }
+  | { kind: "ignored"; eventId: string; type: string; occurredAt?: Date }
 );
 
 // ─── Capabilities ───────────────────────────────────────────────────────────────────
@@ -232,8 +232,11 @@ export type IngressProfile = {
   appSecrets?: () => string[];
   /** The URL the vendor signed; defaults to the request URL. */
   notificationUrl?: (requestUrl: string) => string;
-  /** The delivery's signed timestamp, where the scheme has one; older than maxAgeMs is stale. */
-  signedTimestamp?: (rawBody: string, headers: Headers) => Date | null;
+  /**
+   * The delivery's signed timestamp, where the scheme has one (from the verified call's parsed
+   * events or its headers); older than maxAgeMs is stale.
+   */
+  signedTimestamp?: (call: { events: ParsedWebhookEvent[]; headers: Headers }) => Date | null;
   maxAgeMs?: number;
 };
 

@@ -108,7 +108,7 @@ export async function receiveWebhook(db: Db, req: Request, target: WebhookTarget
   events ??= parse();
   if (!events) return reject(400, "malformed_body", rawBody, { connectionId: connection?.id, signatureValid: true });
   const eventType = eventTypeOf(events);
-  const signedAt = profile.signedTimestamp?.(rawBody, req.headers);
+  const signedAt = profile.signedTimestamp?.({ events, headers: req.headers });
   if (signedAt && profile.maxAgeMs && now.getTime() - signedAt.getTime() > profile.maxAgeMs) {
     return reject(401, "stale_timestamp", rawBody, { connectionId: connection?.id, signatureValid: true, eventType });
   }

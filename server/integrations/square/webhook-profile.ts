@@ -12,18 +12,22 @@ export const squareIngress: IngressProfile = {
     const configured = providerRuntime("square").app.extra?.webhookUrl;
     // Behind a proxy the request URL is not what Square signed: use the registered URL. A
     // per-restaurant path is not the subscription's URL, so it is verified as received.
-    if (configured && new URL(configured).pathname === new URL(requestUrl).pathname) return configured;
+    if (configured && pathnameOf(configured) === new URL(requestUrl).pathname) return configured;
     return requestUrl;
   },
-  // The signed body's created_at. Square retries for up to 72 h [reference §1.3], so only an
+  // The signed body's created_at (the events' occurredAt; a body without one is dated on
+  // arrival, so it is never stale). Square retries for up to 72 h [reference §1.3], so only an
   // event older than that can be a replay rather than a late retry; dedupe catches the rest.
-  signedTimestamp: (rawBody) => {
-    try {
-      const at = (JSON.parse(rawBody) as { created_at?: unknown }).created_at;
-      return typeof at === "string" && !Number.isNaN(Date.parse(at)) ? new Date(at) : null;
-    } catch {
-      return null;
-    }
+  signedTimestamp: ({ events }) => {
+    const at = events.find((e) => e.occurredAt)?.occurredAt;
+    return at && !Number.isNaN(at.getTime()) ? at : null;
   },
   maxAgeMs: 73 * 3_600_000,
 };
+
+/** The configured URL changes only with the environment: parse it once per value, not per call. */
+let parsedConfigured: { url: string; pathname: string } | null = null;
+function pathnameOf(configured: string): string {
+  if (parsedConfigured?.url !== configured) parsedConfigured = { url: configured, pathname: new URL(configured).pathname };
+  return parsedConfigured.pathname;
+}

@@ -118,7 +118,10 @@ describe("Square webhook parsing", () => {
   });
 
   it("ignores other events and rejects bodies that are not Square events", () => {
-    expect(squareWebhooks.parse(envelope("payment.updated", {}))).toEqual([{ kind: "ignored", eventId: "evt-payment.updated", type: "payment.updated", merchantId: "M1" }]);
+    expect(squareWebhooks.parse(envelope("payment.updated", {}))).toEqual([
+      // Dated by the signed created_at, so the ingress can refuse a stale one without parsing again.
+      { kind: "ignored", eventId: "evt-payment.updated", type: "payment.updated", merchantId: "M1", occurredAt: new Date("2020-04-16T23:14:26.359Z") },
+    ]);
     expect(() => squareWebhooks.parse("{not json")).toThrow(expect.objectContaining({ code: "BAD_REQUEST" }));
     expect(() => squareWebhooks.parse('{"hello":"world"}')).toThrow(expect.objectContaining({ code: "BAD_REQUEST" }));
   });

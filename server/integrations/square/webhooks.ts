@@ -67,9 +67,10 @@ function parse(rawBody: string): ParsedWebhookEvent[] {
 }
 
 function toEvents(e: Envelope): ParsedWebhookEvent[] {
-  const occurredAt = e.created_at ? new Date(e.created_at) : new Date();
+  const signedAt = e.created_at ? new Date(e.created_at) : undefined;
+  const occurredAt = signedAt ?? new Date();
   const object = e.data?.object ?? {};
-  const ignored: ParsedWebhookEvent = { kind: "ignored", eventId: e.event_id, type: e.type };
+  const ignored: ParsedWebhookEvent = { kind: "ignored", eventId: e.event_id, type: e.type, ...(signedAt ? { occurredAt: signedAt } : {}) };
   switch (e.type) {
     case "order.created":
     case "order.updated":
