@@ -123,7 +123,10 @@ async function handle(db: Db, row: typeof webhookEvents.$inferSelect): Promise<H
  */
 async function connectionsConcerned(db: Db, row: typeof webhookEvents.$inferSelect, events: ParsedWebhookEvent[]): Promise<Connection[]> {
   const filed = row.connectionId ? await liveConnectionById(db, row.provider, row.connectionId) : null;
-  if (ingressProfile(row.provider).signing !== "app") return filed ? [filed] : row.connectionId ? [] : await connectionsForEvents(db, row.provider, events);
+  const appSigned = ingressProfile(row.provider).signing === "app";
+  // Filed under a connection that is gone (disconnected since): nothing left to act for.
+  if (row.connectionId && !filed && !appSigned) return [];
+  if (filed && !appSigned) return [filed];
   const senders = await connectionsForEvents(db, row.provider, events);
   return filed ? [filed, ...senders.filter((c) => c.id !== filed.id)] : senders;
 }
