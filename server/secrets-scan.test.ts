@@ -39,7 +39,7 @@ const h = vi.hoisted(() => {
 });
 vi.mock("~/db", () => ({ getDb: async () => h.db }));
 // Jobs are run explicitly here; nothing runs in the background.
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => {}, dispatchSoon: () => {} }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble());
 vi.mock("~/server/auth", () => ({ auth: async () => null }));
 
 type World = Awaited<ReturnType<typeof squareWorld>>;

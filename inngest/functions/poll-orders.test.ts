@@ -6,7 +6,7 @@ import { touchbistroWorld } from "~/server/integrations/touchbistro/world";
 let w: Awaited<ReturnType<typeof touchbistroWorld>>;
 vi.mock("~/db", () => ({ getDb: async () => w.t.db }));
 const dispatched = vi.hoisted(() => [] as Array<{ name: string; data: Record<string, unknown> }>);
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: { name: string; data: Record<string, unknown> }) => void dispatched.push(e), dispatchSoon: (e: { name: string; data: Record<string, unknown> }) => void dispatched.push(e) }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble(dispatched));
 
 beforeEach(async () => {
   dispatched.length = 0;

@@ -8,7 +8,7 @@ import { squareWorld } from "~/server/testing/square-world";
 let w: Awaited<ReturnType<typeof squareWorld>>;
 vi.mock("~/db", () => ({ getDb: async () => w.t.db }));
 const dispatched = vi.hoisted(() => [] as unknown[]);
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: unknown) => void dispatched.push(e), dispatchSoon: (e: unknown) => void dispatched.push(e) }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble(dispatched));
 
 beforeEach(async () => {
   w = await squareWorld();

@@ -7,7 +7,7 @@ import { squareWorld } from "~/server/testing/square-world";
 
 let w: Awaited<ReturnType<typeof squareWorld>>;
 vi.mock("~/db", () => ({ getDb: async () => w.t.db }));
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => undefined, dispatchSoon: () => undefined }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble());
 
 beforeEach(async () => {
   w = await squareWorld();

@@ -3,7 +3,7 @@ import { runSyncJob } from "~/server/sync/run-job";
 import { callerFor, makeAdmin } from "~/server/testing/factories";
 import { squareWorld } from "~/server/testing/square-world";
 
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => undefined, dispatchSoon: () => undefined }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble());
 
 let w: Awaited<ReturnType<typeof squareWorld>>;
 beforeEach(async () => {

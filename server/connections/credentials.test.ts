@@ -5,7 +5,7 @@ import { AppError } from "~/server/errors";
 import { squareWorld } from "~/server/testing/square-world";
 import { freshCredentials, readCredentials, saveCredentials } from "./credentials";
 
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => undefined, dispatchSoon: () => undefined }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble());
 
 let w: Awaited<ReturnType<typeof squareWorld>>;
 beforeEach(async () => {

@@ -10,7 +10,7 @@ import { squareWorld } from "~/server/testing/square-world";
 import { readCredentials } from "./credentials";
 import { completeOAuth, startOAuth } from "./oauth";
 
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => undefined, dispatchSoon: () => undefined }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble());
 
 const REDIRECT = "https://switchboard.test/api/oauth/square/callback";
 

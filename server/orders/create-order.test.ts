@@ -11,7 +11,7 @@ import { squareWorld } from "~/server/testing/square-world";
 import { createOrder, type OrderInput } from "./create-order";
 
 const dispatched = vi.hoisted(() => [] as unknown[]);
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: unknown) => void dispatched.push(e), dispatchSoon: (e: unknown) => void dispatched.push(e) }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble(dispatched));
 
 let w: Awaited<ReturnType<typeof squareWorld>>;
 beforeEach(async () => {

@@ -10,7 +10,7 @@ import { rateLimiter } from "./rate-limit";
 import { parseRateLimits, pollBudget, pollSettings } from "./settings";
 
 const dispatched = vi.hoisted(() => [] as Array<{ name: string; data: Record<string, unknown> }>);
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: { name: string; data: Record<string, unknown> }) => void dispatched.push(e), dispatchSoon: (e: { name: string; data: Record<string, unknown> }) => void dispatched.push(e) }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble(dispatched));
 
 let w: Awaited<ReturnType<typeof touchbistroWorld>>;
 beforeEach(async () => {

@@ -10,7 +10,7 @@ import { sweepSyncJobs } from "./sweeper";
 
 // Jobs are run explicitly here; record what would have been handed to the jobs driver.
 const dispatched = vi.hoisted(() => [] as unknown[]);
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: unknown) => void dispatched.push(e), dispatchSoon: (e: unknown) => void dispatched.push(e) }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble(dispatched));
 
 let w: Awaited<ReturnType<typeof squareWorld>>;
 beforeEach(async () => {

@@ -16,7 +16,7 @@ import { processWebhookEvent } from "./process";
 
 const h = vi.hoisted(() => ({ db: null as unknown as Db, dispatched: [] as { name: string; data: Record<string, unknown> }[] }));
 vi.mock("~/db", () => ({ getDb: async () => h.db }));
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: { name: string; data: Record<string, unknown> }) => void h.dispatched.push(e), dispatchSoon: (e: { name: string; data: Record<string, unknown> }) => void h.dispatched.push(e) }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble(h.dispatched));
 
 const KEY = "fuzz-square-key";
 const ORIGIN = "http://127.0.0.1:9";

@@ -20,7 +20,7 @@ import { processWebhookEvent, sweepWebhookEvents } from "./process";
 
 const h = vi.hoisted(() => ({ db: null as unknown as Db, dispatched: [] as { name: string; data: Record<string, unknown> }[] }));
 vi.mock("~/db", () => ({ getDb: async () => h.db }));
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: { name: string; data: Record<string, unknown> }) => void h.dispatched.push(e), dispatchSoon: (e: { name: string; data: Record<string, unknown> }) => void h.dispatched.push(e) }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble(h.dispatched));
 
 const KEY = "test-square-signature-key";
 let w: Awaited<ReturnType<typeof squareWorld>>;

@@ -17,7 +17,7 @@ import { expireWebhookSecrets, rotateWebhookSecret, validWebhookSecrets } from "
 
 const h = vi.hoisted(() => ({ db: null as unknown as Db, dispatched: [] as unknown[] }));
 vi.mock("~/db", () => ({ getDb: async () => h.db }));
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: unknown) => void h.dispatched.push(e), dispatchSoon: (e: unknown) => void h.dispatched.push(e) }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble(h.dispatched));
 vi.mock("~/server/webhooks/profiles", () => ({ ingressProfile: () => ({ signing: "connection" }) }));
 
 let w: Awaited<ReturnType<typeof squareWorld>>;

@@ -10,7 +10,7 @@ import { createTestDb, type TestDb } from "~/server/testing/db";
 import { callerFor, makeAdmin, makeTenant } from "~/server/testing/factories";
 import { rotateRestaurantWebhookSecret } from "~/server/webhooks/manage";
 
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => undefined, dispatchSoon: () => undefined }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble());
 
 let t: TestDb;
 let seller: Awaited<ReturnType<typeof makeTenant>>;

@@ -15,7 +15,7 @@ import { registerSandbox } from "~/server/integrations/runtime";
 import { createTestDb, type TestDb } from "~/server/testing/db";
 import { callerFor, makeTenant } from "~/server/testing/factories";
 
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => undefined, dispatchSoon: () => undefined }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble());
 
 let t: TestDb;
 let fake: FakePetpooja;

@@ -16,7 +16,7 @@ import { squareWorld } from "~/server/testing/square-world";
 
 // Jobs are run explicitly here; record what would have been handed to the jobs driver.
 const dispatched = vi.hoisted(() => [] as { name: string; data: Record<string, unknown> }[]);
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: { name: string; data: Record<string, unknown> }) => void dispatched.push(e), dispatchSoon: (e: { name: string; data: Record<string, unknown> }) => void dispatched.push(e) }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble(dispatched));
 
 type World = Awaited<ReturnType<typeof squareWorld>>;
 let w: World;

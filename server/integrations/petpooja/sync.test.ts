@@ -11,7 +11,7 @@ import { petpoojaWebhooks } from "./webhooks";
 import { petpoojaWorld } from "./world";
 
 const dispatched = vi.hoisted(() => [] as unknown[]);
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: unknown) => void dispatched.push(e), dispatchSoon: (e: unknown) => void dispatched.push(e) }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble(dispatched));
 
 let w: Awaited<ReturnType<typeof petpoojaWorld>>;
 beforeEach(async () => {

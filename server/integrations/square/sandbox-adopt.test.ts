@@ -5,7 +5,7 @@ import { testPosConnection } from "~/server/connections/pos-actions";
 import { squareWorld } from "~/server/testing/square-world";
 import { adoptSandboxConnections } from "./sandbox-adopt";
 
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => {}, dispatchSoon: () => {} }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble());
 
 let w: Awaited<ReturnType<typeof squareWorld>>;
 beforeEach(async () => {

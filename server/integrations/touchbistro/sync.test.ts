@@ -7,7 +7,7 @@ import { runSyncJob } from "~/server/sync/run-job";
 import { syncSettings } from "~/server/sync/settings";
 import { touchbistroWorld } from "./world";
 
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => undefined, dispatchSoon: () => undefined }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble());
 
 let w: Awaited<ReturnType<typeof touchbistroWorld>>;
 beforeEach(async () => {

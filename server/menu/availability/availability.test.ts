@@ -21,7 +21,7 @@ import { setAvailability } from "./set-availability";
 
 const h = vi.hoisted(() => ({ db: null as unknown as Db, dispatched: [] as { name: string; data: { changeId?: string } }[] }));
 vi.mock("~/db", () => ({ getDb: async () => h.db }));
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: { name: string; data: { changeId?: string } }) => void h.dispatched.push(e), dispatchSoon: (e: { name: string; data: { changeId?: string } }) => void h.dispatched.push(e) }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble(h.dispatched));
 
 const pushes = () => h.dispatched.filter((e) => e.name === "switchboard/menu.availability-push-requested");
 let dispose: (() => Promise<void>) | null = null;

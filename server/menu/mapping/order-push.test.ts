@@ -14,7 +14,7 @@ import { mapDish, seedDishes, seedMenuItems } from "~/server/testing/mapping-fix
 import { squareWorld } from "~/server/testing/square-world";
 
 const dispatched = vi.hoisted(() => [] as unknown[]);
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: unknown) => void dispatched.push(e), dispatchSoon: (e: unknown) => void dispatched.push(e) }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble(dispatched));
 
 const settings = syncSettings({ retryIntervalMs: 300_000, maxRetries: 12, requestTimeoutMs: 2_000 });
 

@@ -5,7 +5,7 @@ import { FAKE_PETPOOJA_REST_ID } from "~/server/integrations/petpooja/fake";
 import { petpoojaWorld } from "~/server/integrations/petpooja/world";
 import { runMenuSync } from "./run-sync";
 
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => {}, dispatchSoon: () => {} }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble());
 
 let w: Awaited<ReturnType<typeof petpoojaWorld>>;
 beforeAll(async () => {

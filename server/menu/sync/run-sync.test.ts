@@ -9,7 +9,7 @@ import { openRun } from "./run-record";
 import { runMenuSync } from "./run-sync";
 
 const dispatched = vi.hoisted(() => [] as Array<{ name: string; data: Record<string, unknown> }>);
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: { name: string; data: Record<string, unknown> }) => void dispatched.push(e), dispatchSoon: (e: { name: string; data: Record<string, unknown> }) => void dispatched.push(e) }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble(dispatched));
 
 let w: Awaited<ReturnType<typeof squareWorld>>;
 beforeEach(async () => {

@@ -13,7 +13,7 @@ import { runMenuSync } from "./run-sync";
 import { getMenuSyncRun, listMenuSyncRuns } from "./runs";
 
 const dispatched = vi.hoisted(() => [] as Array<{ name: string; data: Record<string, unknown> }>);
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: { name: string; data: Record<string, unknown> }) => void dispatched.push(e), dispatchSoon: (e: { name: string; data: Record<string, unknown> }) => void dispatched.push(e) }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble(dispatched));
 // A short window so the in-process debounce can be watched in real time.
 vi.mock("./settings", () => ({ menuSyncDebounceMs: () => 150, menuSyncDebounceSeconds: () => 1, MENU_SYNC_DEBOUNCE_MAX_WAIT_SECONDS: 600 }));
 

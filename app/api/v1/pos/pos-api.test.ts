@@ -27,7 +27,7 @@ import { POST as syncPOST } from "./sync/[orderId]/route";
 const h = vi.hoisted(() => ({ db: null as unknown as Db, dispatched: [] as { name: string; data: Record<string, unknown> }[] }));
 vi.mock("~/db", () => ({ getDb: async () => h.db }));
 // Jobs are run explicitly here; record what would have been handed to the jobs driver.
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: { name: string; data: Record<string, unknown> }) => void h.dispatched.push(e), dispatchSoon: (e: { name: string; data: Record<string, unknown> }) => void h.dispatched.push(e) }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble(h.dispatched));
 // No sessions in this file: every call authenticates with an API key (next-auth needs a Next request scope).
 vi.mock("~/server/auth", () => ({ auth: async () => null }));
 

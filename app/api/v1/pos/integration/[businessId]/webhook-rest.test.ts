@@ -16,7 +16,7 @@ import { POST as rotatePOST } from "./rotate-secret/route";
 
 const h = vi.hoisted(() => ({ db: null as unknown as Db }));
 vi.mock("~/db", () => ({ getDb: async () => h.db }));
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async () => undefined, dispatchSoon: () => undefined }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble());
 vi.mock("~/server/auth", () => ({ auth: async () => null }));
 
 let w: Awaited<ReturnType<typeof squareWorld>>;

@@ -10,7 +10,7 @@ import { POST } from "./route";
 
 vi.mock("~/server/auth", () => ({ auth: async () => null }));
 const dispatched = vi.hoisted(() => [] as Array<{ name: string; data: Record<string, unknown> }>);
-vi.mock("~/server/jobs/dispatch", () => ({ dispatch: async (e: { name: string; data: Record<string, unknown> }) => void dispatched.push(e), dispatchSoon: (e: { name: string; data: Record<string, unknown> }) => void dispatched.push(e) }));
+vi.mock("~/server/jobs/dispatch", async () => (await import("~/server/testing/dispatch-double")).dispatchDouble(dispatched));
 
 let db: Db;
 let a: Awaited<ReturnType<typeof makeTenant>>;
